@@ -1,0 +1,18 @@
+"""Chapter 01: DRF's Basic and Session authentication.
+
+Everything but authentication comes from `api/base_settings.py`, shared by all chapters.
+"""
+
+from api.base_settings import *  # noqa: F403
+from api.base_settings import INSTALLED_APPS, REST_FRAMEWORK
+
+INSTALLED_APPS += ["accounts"]
+
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    # Basic comes first: DRF takes the 401 challenge from the first class, so an
+    # anonymous request gets `WWW-Authenticate: Basic realm="api"`, not a bare 403.
+    "accounts.authentication.ThrottledBasicAuthentication",
+    # The session cookie set by /api/auth/login/ or the browsable API's login page.
+    # Unsafe methods on a session need the CSRF token.
+    "rest_framework.authentication.SessionAuthentication",
+]

@@ -1,0 +1,62 @@
+"""Every entry point of the monorepo.
+
+    nox                                   # the shared suite against every chapter
+    nox -s "tests(01_basic_session)"      # ... against one chapter
+    nox -s serve -- 01_basic_session      # migrate, load demo data, run the dev server
+    nox -s lint                           # ruff check and ruff format --check
+
+Each chapter gets its own virtualenv, built from its own requirements.txt, so a chapter
+that forgets a dependency fails here exactly as it would on a student's machine.
+"""
+
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+CHAPTERS = sorted(path.parent.name for path in ROOT.glob("[0-9][0-9]_*/requirements.txt"))
+RUFF = "ruff==0.17.6"
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["tests"]
+
+# uv does not write bytecode by default; without it every pytest start recompiles Django.
+INSTALL_ENV = {"UV_COMPILE_BYTECODE": "1"}
+
+
+def install_chapter(session, chapter, *extra):
+    session.install("-r", f"{chapter}/requirements.txt", *extra, env=INSTALL_ENV)
+
+
+@nox.session
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def tests(session, chapter):
+    """Run shared_tests/ against one chapter, in that chapter's folder and settings."""
+    install_chapter(session, chapter, "-r", "requirements-test.txt")
+    session.chdir(chapter)
+    session.run("python", "manage.py", "check", "--fail-level", "WARNING")
+    session.run("python", "manage.py", "makemigrations", "--check", "--dry-run")
+    session.run("python", "-m", "pytest", "../shared_tests", *session.posargs)
+
+
+@nox.session
+def serve(session):
+    """Serve one chapter on 127.0.0.1:8000 with demo data: nox -s serve -- 01_basic_session"""
+    if len(session.posargs) != 1 or session.posargs[0] not in CHAPTERS:
+        session.error(f"Name one chapter: nox -s serve -- <{'|'.join(CHAPTERS)}>")
+    chapter = session.posargs[0]
+    install_chapter(session, chapter)
+    session.chdir(chapter)
+    env = {"DJANGO_DEBUG": "1"}
+    session.run("python", "manage.py", "migrate", "--no-input", env=env)
+    session.run("python", "manage.py", "load_demo_data", env=env)
+    session.run("python", "manage.py", "runserver", "127.0.0.1:8000", env=env)
+
+
+@nox.session
+def lint(session):
+    """ruff check and ruff format --check over the whole repository."""
+    session.install(RUFF)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")

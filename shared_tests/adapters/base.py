@@ -1,0 +1,36 @@
+"""What the shared suite needs to know about a chapter's login strategy."""
+
+from django.contrib.auth import get_user_model
+from rest_framework.test import APIClient
+
+
+class Adapter:
+    """Logs an `APIClient` in and out through a chapter's real endpoints.
+
+    Subclasses set `name` (the test id), `challenge` (the scheme named by
+    `WWW-Authenticate` on a 401) and `capabilities`, which strategy tests select on
+    with `@pytest.mark.requires(...)`.
+    """
+
+    name = ""
+    challenge = ""
+    capabilities = frozenset()
+
+    def create_user(self, username, password, **fields):
+        """Creates a user who can log in straight away."""
+        fields.setdefault("email", f"{username}@example.com")
+        return get_user_model().objects.create_user(username, password=password, **fields)
+
+    def client(self):
+        """A client that behaves like a browser: CSRF is checked, as in production."""
+        return APIClient(enforce_csrf_checks=True)
+
+    def login(self, client, username, password):
+        """Authenticates `client` for the requests that follow, or fails the test."""
+        raise NotImplementedError
+
+    def logout(self, client):
+        raise NotImplementedError
+
+    def __repr__(self):
+        return self.name

@@ -1,0 +1,114 @@
+"""Fixtures for the shared suite, which runs against the chapter in the working directory.
+
+`nox` runs `python -m pytest ../shared_tests` from inside a chapter folder, so
+`config.settings` is that chapter's settings and `settings.BASE_DIR` names the chapter.
+"""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import override_settings
+from rest_framework.test import APIClient
+from rest_framework.throttling import SimpleRateThrottle
+
+from .adapters import adapters_for
+
+CHAPTER = settings.BASE_DIR.name
+ADAPTERS = adapters_for(CHAPTER)
+CAPABILITIES = frozenset().union(*(adapter.capabilities for adapter in ADAPTERS))
+
+PASSWORD = "correct-horse-battery-9"
+ROLES = ["anonymous", "user", "manager", "admin"]
+
+# Every throttle scope's rate during tests, unless a test lowers it.
+GENEROUS_RATE = "10000/minute"
+
+
+def pytest_configure(config):
+    # PBKDF2 costs ~300 ms per Basic request; MD5 is fine for throwaway test users.
+    override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]).enable()
+
+
+def pytest_report_header(config):
+    return f"chapter: {CHAPTER} (adapters: {', '.join(a.name for a in ADAPTERS)})"
+
+
+def pytest_generate_tests(metafunc):
+    """Runs every test that logs in once per login variant the chapter offers."""
+    if "adapter" in metafunc.fixturenames:
+        metafunc.parametrize("adapter", ADAPTERS, ids=[a.name for a in ADAPTERS])
+
+
+def pytest_runtest_setup(item):
+    """Skips `@pytest.mark.requires(cap)` tests where the strategy lacks `cap`."""
+    for marker in item.iter_markers("requires"):
+        adapter = getattr(item, "callspec", None) and item.callspec.params.get("adapter")
+        available = adapter.capabilities if adapter else CAPABILITIES
+        missing = set(marker.args) - available
+        if missing:
+            pytest.skip(f"{CHAPTER} ({adapter or 'any adapter'}) lacks {', '.join(missing)}")
+
+
+@pytest.fixture(autouse=True)
+def rates(monkeypatch):
+    """Throttle rates by scope: generous by default, and a test may lower any of them.
+
+    DRF copies the configured rates onto `SimpleRateThrottle` at import time, so
+    `override_settings` cannot change them; the class attribute is patched instead.
+    Changes apply to throttles created afterwards, that is, to the next request.
+    """
+    generous = {scope: GENEROUS_RATE for scope in SimpleRateThrottle.THROTTLE_RATES}
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", generous)
+    cache.clear()
+    yield generous
+    cache.clear()
+
+
+@pytest.fixture
+def anon():
+    return APIClient(enforce_csrf_checks=True)
+
+
+@pytest.fixture
+def make_user(db, request):
+    """Creates a user the way the chapter's adapter needs (active, email verified, ...)."""
+    adapter = request.getfixturevalue("adapter") if "adapter" in request.fixturenames else None
+    adapter = adapter or ADAPTERS[0]
+
+    def make(username, password=PASSWORD, **fields):
+        return adapter.create_user(username, password, **fields)
+
+    return make
+
+
+@pytest.fixture
+def users(make_user):
+    """One user per role; `anonymous` is None."""
+    manager = make_user("manager")
+    manager.groups.add(Group.objects.get_or_create(name="Manager")[0])
+    return {
+        "anonymous": None,
+        "user": make_user("alice"),
+        "manager": manager,
+        "admin": make_user("admin", is_staff=True, is_superuser=True),
+    }
+
+
+@pytest.fixture
+def login(adapter, db):
+    """`login(user)` returns a fresh client logged in as `user` through the strategy."""
+
+    def login_as(user, password=PASSWORD):
+        client = adapter.client()
+        if user is not None:
+            adapter.login(client, user.username, password)
+        return client
+
+    return login_as
+
+
+@pytest.fixture
+def client_as(login, users):
+    """`client_as("manager")` returns a client logged in with that role."""
+    return lambda role: login(users[role])

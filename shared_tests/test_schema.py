@@ -1,0 +1,39 @@
+"""The OpenAPI schema and Swagger UI describe this chapter and work offline."""
+
+import re
+
+import pytest
+
+
+@pytest.fixture
+def schema(anon):
+    return anon.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+
+def test_schema_is_openapi_3(schema):
+    assert schema["openapi"].startswith("3.")
+
+
+def test_schema_lists_the_common_api(schema):
+    assert {"/api/secret/", "/api/todos/", "/api/menu-items/", "/api/customers/me/"} <= set(
+        schema["paths"]
+    )
+
+
+def test_schema_describes_the_strategy_security_scheme(schema, adapter):
+    scheme = adapter.challenge.split()[0].lower()
+    described = {
+        (value.get("scheme") or value.get("name") or "").lower()
+        for value in schema["components"]["securitySchemes"].values()
+    }
+    assert scheme in described
+
+
+def test_docs_page_is_swagger_ui(anon):
+    assert b"SwaggerUIBundle" in anon.get("/api/docs/").content
+
+
+def test_docs_page_loads_no_script_from_the_internet(anon):
+    sources = re.findall(rb'src="([^"]+)"', anon.get("/api/docs/").content)
+    external = [src for src in sources if not src.startswith(b"/static/")]
+    assert (len(sources) > 0, external) == (True, [])
