@@ -7,9 +7,18 @@ from rest_framework.test import APIClient
 class Adapter:
     """Logs an `APIClient` in and out through a chapter's real endpoints.
 
-    Subclasses set `name` (the test id), `challenge` (the scheme named by
-    `WWW-Authenticate` on a 401) and `capabilities`, which strategy tests select on
-    with `@pytest.mark.requires(...)`.
+    Subclasses set `name` (the test id), `challenge` (the exact `WWW-Authenticate`
+    value of an anonymous 401) and `capabilities`, which strategy tests select on with
+    `@pytest.mark.requires(...)`. The capability names, shared by every chapter:
+
+    - the credential: `basic`, `session`, `token`, `jwt`, `httponly-cookie`
+    - `challenge`: an anonymous request gets 401 with `WWW-Authenticate`
+    - `csrf`: unsafe requests need the CSRF token
+    - `revocable`: logging out makes the credential worthless at once
+    - `expiry`: the credential stops working by itself after a while
+    - `stateless`: the credential carries its own proof (no lookup to validate it)
+    - `refresh-rotation`: refreshing issues a new refresh token and retires the old
+    - `registration`, `email-verification`, `password-reset`: account flows by API
     """
 
     name = ""
