@@ -1,0 +1,39 @@
+"""The token endpoint: trade a username and password for a key, or give the key back."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+from api.throttles import LoginRateThrottle
+
+
+class AuthTokenView(ObtainAuthToken):
+    """POST logs in and answers the user's key; DELETE logs out by deleting that key.
+
+    DRF's `ObtainAuthToken` checks a password with no throttle at all, and parses bodies
+    with its own list of parsers; this subclass adds the login throttle and uses the
+    project's parsers (deeply nested JSON is a 400 there, not a crash).
+
+    A user has one key, shared by every client that logged in, so DELETE logs them all out.
+    """
+
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES
+
+    def get_permissions(self):
+        if self.request.method == "DELETE":
+            return [IsAuthenticated()]
+        return []  # anyone may try a password
+
+    def get_throttles(self):
+        # Only the password check is rate limited: revoking already needs a valid key.
+        if self.request.method == "POST":
+            return [LoginRateThrottle()]
+        return []
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request):
+        request.auth.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)

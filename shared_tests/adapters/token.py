@@ -1,0 +1,29 @@
+"""Chapter 02: a key from `POST /api/api-token-auth/`, sent as `Authorization: Token <key>`."""
+
+from .base import Adapter
+
+CHAPTER = "02_token"
+
+TOKEN_URL = "/api/api-token-auth/"
+
+
+class TokenAdapter(Adapter):
+    name = "token"
+    challenge = "Token"
+    capabilities = frozenset({"token", "challenge", "revocable"})
+
+    def login(self, client, username, password):
+        response = client.post(
+            TOKEN_URL, {"username": username, "password": password}, format="json"
+        )
+        assert response.status_code == 200, response.content
+        client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
+
+    def logout(self, client):
+        """Deletes the key on the server. The client keeps sending it, so a test can
+        check that the old key is now refused."""
+        response = client.delete(TOKEN_URL)
+        assert response.status_code == 204, response.content
+
+
+ADAPTERS = [TokenAdapter()]
