@@ -40,7 +40,7 @@ def tests(session, chapter):
     session.run("python", "-m", "pytest", "../shared_tests", *session.posargs)
 
 
-@nox.session
+@nox.session(reuse_venv=False)  # rebuilt each time, so no chapter borrows another's packages
 def serve(session):
     """Serve one chapter on 127.0.0.1:8000 with demo data: nox -s serve -- 01_basic_session"""
     if len(session.posargs) != 1 or session.posargs[0] not in CHAPTERS:
