@@ -1,0 +1,72 @@
+"""OWASP API8:2023 Security Misconfiguration.
+
+The defaults a student copies must be the safe ones: no debug pages, no tracebacks,
+JSON errors, and the browser security headers on every answer.
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+from api import views
+
+
+def settings_value(name, **env):
+    """Reads a setting in a fresh process, with the given environment on top of a clean one."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    code = f"import config.settings as s; print(s.{name})"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_misconfiguration_debug_is_off_by_default():
+    """API8: DEBUG is off unless DJANGO_DEBUG asks for it."""
+    assert settings_value("DEBUG") == "False"
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        ("X-Frame-Options", "DENY"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ],
+)
+def test_misconfiguration_security_headers_are_sent(anon, db, header, value):
+    """API8: clickjacking, MIME sniffing and referrer leaks are closed off."""
+    assert anon.get("/api/categories/")[header] == value
+
+
+def test_misconfiguration_crash_is_json_without_a_traceback(anon, monkeypatch, db):
+    """API8: an unexpected exception answers a bare JSON 500, never internals."""
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("internal detail that must not leak")
+
+    monkeypatch.setattr(views.CategoryViewSet, "list", explode)
+    anon.raise_request_exception = False
+    response = anon.get("/api/categories/")
+    assert (response.status_code, response.json()) == (500, {"error": "Server Error (500)"})
+
+
+def test_misconfiguration_unknown_url_is_json_not_a_debug_page(anon):
+    """API8: a 404 lists no URL patterns and is JSON."""
+    response = anon.get("/api/../../etc/passwd")
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+
+
+def test_misconfiguration_bad_host_header_is_refused(anon):
+    """API8: only ALLOWED_HOSTS are served (no host-header poisoning of links)."""
+    anon.raise_request_exception = False
+    assert anon.get("/api/categories/", HTTP_HOST="evil.example").status_code == 400
