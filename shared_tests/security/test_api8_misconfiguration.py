@@ -4,29 +4,11 @@ The defaults a student copies must be the safe ones: no debug pages, no tracebac
 JSON errors, and the browser security headers on every answer.
 """
 
-import os
-import subprocess
-import sys
-
 import pytest
-from django.conf import settings
 
 from api import views
 
-
-def settings_value(name, **env):
-    """Reads a setting in a fresh process, with the given environment on top of a clean one."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    code = f"import config.settings as s; print(s.{name})"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**clean, **env},
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip()
+from ..processes import settings_value
 
 
 def test_misconfiguration_debug_is_off_by_default():

@@ -1,0 +1,41 @@
+"""Production mode (`DJANGO_DEBUG=0` plus a real `DJANGO_SECRET_KEY`) is deployable.
+
+OWASP API8:2023 Security Misconfiguration: HTTPS only, HSTS, cookies that never travel
+over plain HTTP, and Django's own deployment checklist with nothing left to warn about.
+"""
+
+import pytest
+
+from ..processes import PRODUCTION_ENV, run_in_chapter, settings_value
+
+
+def test_production_check_deploy_reports_no_warnings():
+    """API8: `manage.py check --deploy` is clean, warnings included."""
+    result = run_in_chapter(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_development_key_is_never_production_mode():
+    """API8: with the embedded development key, the HTTPS-only settings stay off."""
+    assert settings_value("PRODUCTION", DJANGO_DEBUG="0") == "False"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DEBUG", "False"),
+        ("SECURE_SSL_REDIRECT", "True"),
+        ("SECURE_HSTS_SECONDS", "31536000"),
+        ("SECURE_HSTS_INCLUDE_SUBDOMAINS", "True"),
+        ("SESSION_COOKIE_SECURE", "True"),
+        ("SESSION_COOKIE_HTTPONLY", "True"),
+        ("SESSION_COOKIE_SAMESITE", "Lax"),
+        ("CSRF_COOKIE_SECURE", "True"),
+        ("CSRF_COOKIE_SAMESITE", "Lax"),
+    ],
+)
+def test_production_setting(name, value):
+    """API8: the HTTPS-only settings are on in production mode."""
+    assert settings_value(name, **PRODUCTION_ENV) == value
