@@ -1,0 +1,32 @@
+"""Chapter 03: a JWT pair from `POST /api/token/`, sent as `Authorization: Bearer <access>`."""
+
+from .base import Adapter
+
+CHAPTER = "03_jwt"
+
+
+class JWTAdapter(Adapter):
+    name = "jwt"
+    challenge = 'Bearer realm="api"'
+    # Not "revocable": logout blacklists the refresh token, but the access token already
+    # issued keeps working until it expires.
+    capabilities = frozenset({"jwt", "challenge", "expiry", "stateless", "refresh-rotation"})
+
+    def login(self, client, username, password):
+        response = client.post(
+            "/api/token/", {"username": username, "password": password}, format="json"
+        )
+        assert response.status_code == 200, response.content
+        client.jwt_refresh = response.json()["refresh"]
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
+
+    def logout(self, client):
+        """Blacklists the refresh token. The client keeps sending its access token, so a
+        test can check what logout does and does not end."""
+        response = client.post(
+            "/api/token/blacklist/", {"refresh": client.jwt_refresh}, format="json"
+        )
+        assert response.status_code == 200, response.content
+
+
+ADAPTERS = [JWTAdapter()]

@@ -1,0 +1,357 @@
+"""SimpleJWT: a password buys a signed access token (minutes) and a refresh token (a day).
+
+This file covers logging in and using the access token; test_jwt_refresh.py covers the
+refresh, verify and blacklist endpoints. Tokens are forged with the standard library
+only, so that this module still imports in chapters without PyJWT.
+"""
+
+import base64
+import datetime
+import hashlib
+import hmac
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from ..conftest import PASSWORD
+
+pytestmark = [pytest.mark.requires("jwt"), pytest.mark.django_db]
+
+CHALLENGE = 'Bearer realm="api"'
+BAD_CREDENTIALS = {"detail": "No active account found with the given credentials"}
+ACCESS_LIFETIME = 5 * 60
+# Tests that move time start here, with the clock stopped (time_machine's fixture).
+NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
+
+
+# --- Helpers, shared with test_jwt_refresh.py ----------------------------------------------
+
+
+def obtain(client, username="alice", password=PASSWORD, **extra):
+    return client.post(
+        "/api/token/", {"username": username, "password": password}, format="json", **extra
+    )
+
+
+def pair(client, username="alice"):
+    response = obtain(client, username)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def secret(client, access):
+    return client.get("/api/secret/", HTTP_AUTHORIZATION=f"Bearer {access}")
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def segment(token, index):
+    part = token.split(".")[index]
+    return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+
+
+def claims(token):
+    """The payload, read without checking the signature: anyone holding a JWT can."""
+    return segment(token, 1)
+
+
+def forge(header, payload, key=None, digest=hashlib.sha256):
+    """Builds a JWT by hand; with no key the signature is left empty."""
+    signing_input = f"{b64url(json.dumps(header).encode())}.{b64url(json.dumps(payload).encode())}"
+    signature = b""
+    if key is not None:
+        signature = hmac.new(key.encode(), signing_input.encode(), digest).digest()
+    return f"{signing_input}.{b64url(signature)}"
+
+
+def token_not_valid(message):
+    """The body SimpleJWT answers for a bad access token on an API view."""
+    return {
+        "detail": "Given token not valid for any token type",
+        "code": "token_not_valid",
+        "messages": [{"token_class": "AccessToken", "token_type": "access", "message": message}],
+    }
+
+
+# --- Obtaining a pair ----------------------------------------------------------------------
+
+
+def test_anonymous_gets_401_with_a_bearer_challenge(anon):
+    response = anon.get("/api/secret/")
+    assert (response.status_code, response["WWW-Authenticate"]) == (401, CHALLENGE)
+
+
+def test_right_password_answers_an_access_and_a_refresh_token(anon, users):
+    response = obtain(anon)
+    assert (response.status_code, sorted(response.json())) == (200, ["access", "refresh"])
+
+
+def test_access_token_authenticates(anon, users):
+    response = secret(anon, pair(anon)["access"])
+    assert (response.status_code, response.json()) == (200, {"message": "Some secret message"})
+
+
+def test_access_token_identifies_its_user(anon, users):
+    access = pair(anon)["access"]
+    response = anon.get("/api/customers/me/", HTTP_AUTHORIZATION=f"Bearer {access}")
+    assert (response.status_code, response.json()["user_id"]) == (200, users["user"].id)
+
+
+def test_access_token_header_names_hs256(anon, users):
+    assert segment(pair(anon)["access"], 0) == {"alg": "HS256", "typ": "JWT"}
+
+
+def test_access_token_claims(anon, users):
+    payload = claims(pair(anon)["access"])
+    assert (sorted(payload), payload["token_type"], payload["user_id"]) == (
+        ["exp", "iat", "jti", "token_type", "user_id"],
+        "access",
+        str(users["user"].id),
+    )
+
+
+def test_access_token_lives_five_minutes(anon, users):
+    payload = claims(pair(anon)["access"])
+    assert payload["exp"] - payload["iat"] == ACCESS_LIFETIME
+
+
+def test_refresh_token_lives_one_day(anon, users):
+    payload = claims(pair(anon)["refresh"])
+    assert (payload["token_type"], payload["exp"] - payload["iat"]) == ("refresh", 24 * 60 * 60)
+
+
+def test_tokens_are_signed_with_the_configured_key(anon, users):
+    access = pair(anon)["access"]
+    header_and_payload, signature = access.rsplit(".", 1)
+    key = settings.SIMPLE_JWT["SIGNING_KEY"].encode()
+    expected = hmac.new(key, header_and_payload.encode(), hashlib.sha256).digest()
+    assert signature == b64url(expected)
+
+
+def test_signing_key_comes_from_jwt_signing_key(users):
+    env = {**os.environ, "JWT_SIGNING_KEY": "a-separate-key-for-signing-tokens-only-0123"}
+    code = "import django; django.setup(); from django.conf import settings; "
+    code += "print(settings.SIMPLE_JWT['SIGNING_KEY'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "a-separate-key-for-signing-tokens-only-0123"
+
+
+def test_login_sets_no_cookie(anon, users):
+    obtain(anon)
+    assert list(anon.cookies) == []
+
+
+def test_access_token_needs_no_csrf_token_for_writes(anon, users):
+    response = anon.post(
+        "/api/todos/",
+        {"title": "x"},
+        format="json",
+        HTTP_AUTHORIZATION=f"Bearer {pair(anon)['access']}",
+    )
+    assert (response.status_code, response.json()["title"]) == (201, "x")
+
+
+# --- Refusing a login ----------------------------------------------------------------------
+
+
+def test_wrong_password_is_401_with_the_documented_message(anon, users):
+    response = obtain(anon, password="wrong")
+    assert (response.status_code, response.json()) == (401, BAD_CREDENTIALS)
+
+
+def test_unknown_user_answers_like_a_wrong_password(anon, users):
+    unknown = obtain(anon, username="nobody", password="wrong")
+    wrong = obtain(anon, password="wrong")
+    assert (unknown.status_code, unknown.json()) == (wrong.status_code, wrong.json())
+
+
+def test_deactivated_user_cannot_log_in(anon, users):
+    users["user"].is_active = False
+    users["user"].save()
+    response = obtain(anon)
+    assert (response.status_code, response.json()) == (401, BAD_CREDENTIALS)
+
+
+def test_missing_password_is_a_400_on_password(anon, users):
+    response = anon.post("/api/token/", {"username": "alice"}, format="json")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"password": ["This field is required."]},
+    )
+
+
+def test_deeply_nested_json_login_is_a_400(anon):
+    body = "[" * 100_000 + "]" * 100_000
+    response = anon.post("/api/token/", data=body, content_type="application/json")
+    assert (response.status_code, response.json()["detail"][:16]) == (400, "JSON parse error")
+
+
+@pytest.mark.parametrize("path", ["/api/token", "/api/token/refresh", "/api/token/blacklist"])
+def test_slashless_token_url_is_a_json_404_naming_the_right_one(anon, path):
+    response = anon.post(path, {"refresh": "x"}, format="json")
+    assert (response.status_code, response.json()) == (
+        404,
+        {"detail": f"Not found. Did you mean {path}/ (with a trailing slash)?"},
+    )
+
+
+# --- Throttling the password check ---------------------------------------------------------
+
+
+def test_login_is_throttled_after_the_limit(anon, users, rates):
+    rates["login"] = "2/minute"
+    codes = [obtain(anon, password=f"guess-{n}").status_code for n in range(3)]
+    assert codes == [401, 401, 429]
+
+
+def test_throttled_login_says_when_to_retry(anon, users, rates):
+    rates["login"] = "1/minute"
+    obtain(anon, password="guess")
+    response = obtain(anon)
+    assert (response.status_code, 0 < int(response["Retry-After"]) <= 60) == (429, True)
+
+
+def test_forged_forwarded_for_does_not_escape_the_login_throttle(anon, users, rates):
+    rates["login"] = "1/minute"
+    obtain(anon, password="guess")
+    assert obtain(anon, HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 429
+
+
+def test_login_throttle_ends_when_the_window_passes(anon, users, rates, time_machine):
+    time_machine.move_to(NOW, tick=False)  # frozen: only shift() moves it
+    rates["login"] = "1/minute"
+    obtain(anon, password="guess")
+    time_machine.shift(61)
+    assert obtain(anon).status_code == 200
+
+
+def test_admin_login_form_is_throttled(users, rates):
+    rates["login"] = "1/minute"
+    browser = Client()
+    form = {"username": "admin", "password": "wrong", "next": "/admin/"}
+    codes = [browser.post("/admin/login/", form).status_code for _ in range(2)]
+    assert codes == [200, 429]
+
+
+# --- Access tokens that must be refused ----------------------------------------------------
+
+
+def test_access_token_works_until_just_before_expiry(anon, users, time_machine):
+    time_machine.move_to(NOW, tick=False)  # frozen: only shift() moves it
+    access = pair(anon)["access"]
+    time_machine.shift(ACCESS_LIFETIME - 1)
+    assert secret(anon, access).status_code == 200
+
+
+def test_expired_access_token_is_401(anon, users, time_machine):
+    time_machine.move_to(NOW, tick=False)  # frozen: only shift() moves it
+    access = pair(anon)["access"]
+    time_machine.shift(ACCESS_LIFETIME + 1)
+    response = secret(anon, access)
+    assert (response.status_code, response.json()) == (401, token_not_valid("Token is expired"))
+
+
+def test_tampered_signature_is_401(anon, users):
+    header, payload, signature = pair(anon)["access"].split(".")
+    flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
+    response = secret(anon, f"{header}.{payload}.{flipped}")
+    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
+
+
+def test_tampered_payload_is_401(anon, users):
+    access = pair(anon)["access"]
+    header, _, signature = access.split(".")
+    payload = claims(access) | {"user_id": str(users["admin"].id)}
+    forged = f"{header}.{b64url(json.dumps(payload).encode())}.{signature}"
+    response = secret(anon, forged)
+    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
+
+
+def test_alg_none_token_is_401(anon, users):
+    forged = forge({"alg": "none", "typ": "JWT"}, claims(pair(anon)["access"]))
+    response = secret(anon, forged)
+    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
+
+
+def test_other_algorithm_with_the_right_key_is_401(anon, users):
+    key = settings.SIMPLE_JWT["SIGNING_KEY"]
+    header = {"alg": "HS512", "typ": "JWT"}
+    forged = forge(header, claims(pair(anon)["access"]), key, hashlib.sha512)
+    response = secret(anon, forged)
+    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
+
+
+def test_token_signed_with_another_key_is_401(anon, users):
+    header = {"alg": "HS256", "typ": "JWT"}
+    forged = forge(header, claims(pair(anon)["access"]), "an-attackers-guess-at-the-key-0123456")
+    response = secret(anon, forged)
+    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
+
+
+def test_refresh_token_used_as_access_token_is_401(anon, users):
+    response = secret(anon, pair(anon)["refresh"])
+    assert (response.status_code, response.json()) == (
+        401,
+        token_not_valid("Token has wrong type"),
+    )
+
+
+def test_deactivated_users_access_token_is_refused_at_once(anon, users):
+    access = pair(anon)["access"]
+    users["user"].is_active = False
+    users["user"].save()
+    response = secret(anon, access)
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "User is inactive", "code": "user_inactive"},
+    )
+
+
+def test_deleted_users_access_token_is_refused(anon, users):
+    access = pair(anon)["access"]
+    users["user"].delete()
+    response = secret(anon, access)
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "User not found", "code": "user_not_found"},
+    )
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        "Bearer",
+        "Bearer two parts",
+        "Bearer not-a-jwt",
+        "Bearer a.b.c",
+        "Bearer ünïcode",
+        "Bearer " + "日本".encode().decode("latin-1"),  # UTF-8 bytes, as a server receives them
+        "Bearer " + "a" * 10_000,
+    ],
+    ids=["no-token", "extra-part", "not-a-jwt", "bad-segments", "latin-1", "utf-8", "huge"],
+)
+def test_malformed_bearer_header_is_401(anon, users, authorization):
+    response = anon.get("/api/secret/", HTTP_AUTHORIZATION=authorization)
+    assert (response.status_code, response["WWW-Authenticate"]) == (401, CHALLENGE)
+
+
+def test_other_prefixes_are_not_accepted(anon, users):
+    response = anon.get("/api/secret/", HTTP_AUTHORIZATION=f"JWT {pair(anon)['access']}")
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "Authentication credentials were not provided."},
+    )
