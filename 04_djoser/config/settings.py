@@ -1,0 +1,83 @@
+"""Chapter 04: Djoser's account endpoints, on SimpleJWT and DRF's tokens.
+
+Everything but authentication comes from `api/base_settings.py`, shared by all chapters.
+"""
+
+import os
+from datetime import timedelta
+
+from api.base_settings import *  # noqa: F403
+from api.base_settings import INSTALLED_APPS, REST_FRAMEWORK, SECRET_KEY
+
+INSTALLED_APPS += [
+    # SimpleJWT's translations of its error messages.
+    "rest_framework_simplejwt",
+    # Remembers issued refresh tokens and the ones that may no longer be used.
+    "rest_framework_simplejwt.token_blacklist",
+    # The Token table behind /auth/token/login/ (one key per user).
+    "rest_framework.authtoken",
+    # Djoser's email templates (activation, password reset).
+    "djoser",
+    "accounts",
+]
+
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    # `Authorization: Bearer <access>` or `JWT <access>`. First, so an anonymous request
+    # gets its challenge: `WWW-Authenticate: Bearer realm="api"`. It loads the user on
+    # every request, so a deactivated or deleted user's token stops working at once.
+    "rest_framework_simplejwt.authentication.JWTAuthentication",
+    # `Authorization: Token <key>`, for the keys that /auth/token/login/ hands out.
+    "rest_framework.authentication.TokenAuthentication",
+]
+
+SIMPLE_JWT = {
+    # Short enough that a stolen access token is soon worthless: logout cannot revoke it.
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=5),
+    # How long a client may stay logged in without typing the password again.
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=1),
+    # Every refresh answers a new refresh token too...
+    "ROTATE_REFRESH_TOKENS": True,
+    # ...and blacklists the one it was given, so a stolen refresh token works only once.
+    "BLACKLIST_AFTER_ROTATION": True,
+    # Rotating the signing key logs everybody out without touching DJANGO_SECRET_KEY.
+    "SIGNING_KEY": os.environ.get("JWT_SIGNING_KEY", SECRET_KEY),
+    # The words accepted before the token. "Bearer" is the standard one and names the 401
+    # challenge; "JWT" is the prefix the course notes (and Djoser's docs) use.
+    "AUTH_HEADER_TYPES": ("Bearer", "JWT"),
+    # Leaves `last_login` alone: logging in writes nothing to the user table.
+    "UPDATE_LAST_LOGIN": False,
+    # Says "not activated yet" when the password is right but the account is inactive.
+    "TOKEN_OBTAIN_SERIALIZER": "accounts.serializers.TokenObtainPairSerializer",
+    # Turns a refresh for a deleted user into a 401 instead of a crash.
+    "TOKEN_REFRESH_SERIALIZER": "accounts.serializers.TokenRefreshSerializer",
+    # Answers a blacklisted token with 401 `token_not_valid`, like every other bad token.
+    "TOKEN_VERIFY_SERIALIZER": "accounts.serializers.TokenVerifySerializer",
+}
+
+DJOSER = {
+    # New accounts are inactive until the link in the activation email is used.
+    "SEND_ACTIVATION_EMAIL": True,
+    # The links in the emails, after the site's address. They are pages of a front end,
+    # which would POST the uid and token back to /auth/users/activation/ and
+    # /auth/users/reset_password_confirm/; here you copy them from the email yourself.
+    "ACTIVATION_URL": "activate/{uid}/{token}",
+    "PASSWORD_RESET_CONFIRM_URL": "password-reset/{uid}/{token}",
+    # Users see only themselves under /auth/users/; staff see everyone.
+    "HIDE_USERS": True,
+    # Reset and resend answer 204 whether or not the email is registered (Djoser's
+    # defaults, spelled out because they are a security decision).
+    "PASSWORD_RESET_SHOW_EMAIL_NOT_FOUND": False,
+    "USERNAME_RESET_SHOW_EMAIL_NOT_FOUND": False,
+    "SERIALIZERS": {
+        # Registration with first and last name, and a unique email.
+        "user_create": "accounts.serializers.UserCreateSerializer",
+        # /auth/users/me/ and /auth/users/{id}/ show the names too.
+        "current_user": "accounts.serializers.UserSerializer",
+        "user": "accounts.serializers.UserSerializer",
+        # /auth/token/login/ says "not activated yet" instead of "wrong password".
+        "token_create": "accounts.serializers.TokenCreateSerializer",
+        # Reset and resend find the account by email without caring about case.
+        "password_reset": "accounts.serializers.SendEmailResetSerializer",
+        "username_reset": "accounts.serializers.SendEmailResetSerializer",
+    },
+}

@@ -1,0 +1,276 @@
+"""Djoser: registration, the activation email, and the user's own account.
+
+test_djoser_passwords.py covers password reset and change, test_djoser_logins.py the
+JWT and token logins. The helpers here are shared with both.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from ..conftest import PASSWORD
+
+pytestmark = [pytest.mark.requires("djoser"), pytest.mark.django_db]
+
+NEW_ACCOUNT = {
+    "username": "carol",
+    "email": "carol@example.com",
+    "password": PASSWORD,
+    "first_name": "Carol",
+    "last_name": "Jones",
+}
+NOT_ACTIVE = (
+    "This account is not active. New accounts are activated with the link in the "
+    "activation email; /auth/users/resend_activation/ sends it again."
+)
+
+
+# --- Helpers, shared with the other test_djoser_*.py files ---------------------------------
+
+
+def register(client, **fields):
+    return client.post("/auth/users/", {**NEW_ACCOUNT, **fields}, format="json")
+
+
+def link(message, page):
+    """The uid and token of the `page/<uid>/<token>` link in an email's text."""
+    found = re.search(
+        rf"http://testserver/{page}/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body
+    )
+    assert found, message.body
+    return found.groupdict()
+
+
+def activation_link(message):
+    return link(message, "activate")
+
+
+def activate(client, uid, token):
+    return client.post("/auth/users/activation/", {"uid": uid, "token": token}, format="json")
+
+
+def jwt_login(client, username="carol", password=PASSWORD):
+    return client.post(
+        "/auth/jwt/create/", {"username": username, "password": password}, format="json"
+    )
+
+
+def resend(client, email):
+    return client.post("/auth/users/resend_activation/", {"email": email}, format="json")
+
+
+def carol():
+    return get_user_model().objects.get(username="carol")
+
+
+# --- Registering ---------------------------------------------------------------------------
+
+
+def test_registration_answers_201_with_the_account_and_names(anon):
+    response = register(anon)
+    assert (response.status_code, response.json()) == (
+        201,
+        {
+            "id": carol().id,
+            "username": "carol",
+            "email": "carol@example.com",
+            "first_name": "Carol",
+            "last_name": "Jones",
+        },
+    )
+
+
+def test_registration_stores_the_names(anon):
+    register(anon)
+    assert (carol().first_name, carol().last_name) == ("Carol", "Jones")
+
+
+def test_new_account_is_inactive(anon):
+    register(anon)
+    assert carol().is_active is False
+
+
+def test_registration_ignores_is_staff_and_is_superuser(anon):
+    register(anon, is_staff=True, is_superuser=True)
+    assert (carol().is_staff, carol().is_superuser) == (False, False)
+
+
+def test_registration_says_when_a_username_is_taken(anon, users):
+    response = register(anon, username="alice")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"username": ["A user with that username already exists."]},
+    )
+
+
+def test_registration_refuses_an_email_taken_in_another_case(anon, users):
+    response = register(anon, email="ALICE@example.com")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"email": ["A user with that email already exists."]},
+    )
+
+
+def test_registration_needs_an_email(anon):
+    response = register(anon, email="")
+    assert (response.status_code, list(response.json())) == (400, ["email"])
+
+
+def test_registration_applies_the_password_validators(anon):
+    response = register(anon, password="12345678")
+    assert (response.status_code, response.json()["password"]) == (
+        400,
+        ["This password is too common.", "This password is entirely numeric."],
+    )
+
+
+def test_registration_is_throttled(anon, rates):
+    rates["login"] = "1/minute"
+    codes = [register(anon, username=f"user{n}", email=f"u{n}@example.com") for n in range(2)]
+    assert [response.status_code for response in codes] == [201, 429]
+
+
+# --- The activation email ------------------------------------------------------------------
+
+
+def test_registration_sends_one_activation_email_to_the_new_address(anon, mailoutbox):
+    register(anon)
+    assert [message.to for message in mailoutbox] == [["carol@example.com"]]
+
+
+def test_activation_email_links_to_the_activation_page(anon, mailoutbox):
+    register(anon)
+    assert set(activation_link(mailoutbox[0])) == {"uid", "token"}
+
+
+def test_login_before_activation_is_refused_with_a_clear_message(anon):
+    register(anon)
+    response = jwt_login(anon)
+    assert (response.status_code, response.json()) == (401, {"detail": NOT_ACTIVE})
+
+
+def test_wrong_password_before_activation_says_nothing_about_the_account(anon):
+    register(anon)
+    response = jwt_login(anon, password="wrong")
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "No active account found with the given credentials"},
+    )
+
+
+def test_activation_answers_204(anon, mailoutbox):
+    register(anon)
+    response = activate(anon, **activation_link(mailoutbox[0]))
+    assert (response.status_code, response.content) == (204, b"")
+
+
+def test_register_activate_from_the_email_then_log_in(anon, mailoutbox):
+    register(anon)
+    activate(anon, **activation_link(mailoutbox[0]))
+    response = jwt_login(anon)
+    assert (response.status_code, sorted(response.json())) == (200, ["access", "refresh"])
+
+
+def test_activation_link_works_only_once(anon, mailoutbox):
+    register(anon)
+    activate(anon, **activation_link(mailoutbox[0]))
+    response = activate(anon, **activation_link(mailoutbox[0]))
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "Stale token for given user."},
+    )
+
+
+def test_tampered_activation_token_is_a_400(anon, mailoutbox):
+    register(anon)
+    uid = activation_link(mailoutbox[0])["uid"]
+    response = activate(anon, uid, "abc-0123456789abcdef")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"token": ["Invalid token for given user."]},
+    )
+    assert carol().is_active is False
+
+
+def test_unknown_uid_is_a_400(anon):
+    response = activate(anon, "OTk5OTk", "abc-0123456789abcdef")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"uid": ["Invalid user id or user doesn't exist."]},
+    )
+
+
+def test_resend_activation_mails_a_new_working_link(anon, mailoutbox):
+    register(anon)
+    resend(anon, "carol@example.com")
+    activate(anon, **activation_link(mailoutbox[-1]))
+    assert (len(mailoutbox), carol().is_active) == (2, True)
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["nobody@example.com", "alice@example.com"],
+    ids=["unknown", "already-active"],
+)
+def test_resend_answers_alike_whether_or_not_it_sends(anon, users, mailoutbox, email):
+    register(anon)
+    pending = resend(anon, "carol@example.com")
+    other = resend(anon, email)
+    assert (other.status_code, other.content) == (pending.status_code, pending.content)
+    assert (other.status_code, len(mailoutbox)) == (204, 2)  # registration's and carol's
+
+
+# --- The account itself --------------------------------------------------------------------
+
+
+def test_me_shows_the_names(login, users):
+    users["user"].first_name, users["user"].last_name = "Alice", "Smith"
+    users["user"].save()
+    response = login(users["user"]).get("/auth/users/me/")
+    assert (response.status_code, response.json()) == (
+        200,
+        {
+            "id": users["user"].id,
+            "username": "alice",
+            "email": "alice@example.com",
+            "first_name": "Alice",
+            "last_name": "Smith",
+        },
+    )
+
+
+def test_me_updates_the_names(login, users):
+    response = login(users["user"]).patch("/auth/users/me/", {"first_name": "Al"}, format="json")
+    users["user"].refresh_from_db()
+    assert (response.status_code, users["user"].first_name) == (200, "Al")
+
+
+def test_me_cannot_make_you_staff(login, users):
+    login(users["user"]).patch("/auth/users/me/", {"is_staff": True}, format="json")
+    users["user"].refresh_from_db()
+    assert users["user"].is_staff is False
+
+
+def test_me_anonymous_is_401_with_the_challenge(anon, adapter):
+    response = anon.get("/auth/users/me/")
+    assert (response.status_code, response["WWW-Authenticate"]) == (401, adapter.challenge)
+
+
+def test_users_list_shows_only_yourself(login, users):
+    response = login(users["user"]).get("/auth/users/")
+    assert [user["username"] for user in response.json()["results"]] == ["alice"]
+
+
+def test_another_users_account_is_404(login, users):
+    response = login(users["user"]).get(f"/auth/users/{users['manager'].id}/")
+    assert (response.status_code, response.json()) == (404, {"detail": "Not found."})
+
+
+def test_staff_see_every_user(client_as, users):
+    response = client_as("admin").get("/auth/users/")
+    assert sorted(user["username"] for user in response.json()["results"]) == [
+        "admin",
+        "alice",
+        "manager",
+    ]

@@ -1,0 +1,303 @@
+"""Djoser's two logins: a JWT pair under /auth/jwt/, a `Token` key under /auth/token/.
+
+Also: every endpoint that checks a secret is throttled, and a URL without its trailing
+slash is a JSON 404 that names the right one, never a 500 or a redirect.
+"""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import cache
+
+from ..conftest import PASSWORD
+from .test_djoser import NOT_ACTIVE, jwt_login, register
+
+pytestmark = [pytest.mark.requires("djoser"), pytest.mark.django_db]
+
+NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
+BAD_CREDENTIALS = {"detail": "No active account found with the given credentials"}
+
+
+def pair(client, username="alice"):
+    response = jwt_login(client, username)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def secret(client, authorization):
+    return client.get("/api/secret/", HTTP_AUTHORIZATION=authorization)
+
+
+def refresh(client, token):
+    return client.post("/auth/jwt/refresh/", {"refresh": token}, format="json")
+
+
+def blacklist(client, token):
+    return client.post("/auth/jwt/blacklist/", {"refresh": token}, format="json")
+
+
+def token_login(client, username="alice", password=PASSWORD):
+    return client.post(
+        "/auth/token/login/", {"username": username, "password": password}, format="json"
+    )
+
+
+def deactivate(user):
+    user.is_active = False
+    user.save()
+
+
+# --- JWT: /auth/jwt/create/ ----------------------------------------------------------------
+
+
+def test_jwt_create_answers_an_access_and_a_refresh_token(anon, users):
+    response = jwt_login(anon, "alice")
+    assert (response.status_code, sorted(response.json())) == (200, ["access", "refresh"])
+
+
+@pytest.mark.parametrize("prefix", ["JWT", "Bearer"])
+def test_access_token_is_accepted_with_either_prefix(anon, users, prefix):
+    response = secret(anon, f"{prefix} {pair(anon)['access']}")
+    assert (response.status_code, response.json()) == (200, {"message": "Some secret message"})
+
+
+def test_access_token_with_another_prefix_is_401(anon, users):
+    response = secret(anon, f"Basic {pair(anon)['access']}")
+    assert (response.status_code, response["WWW-Authenticate"]) == (401, 'Bearer realm="api"')
+
+
+def test_wrong_password_is_401_with_the_simplejwt_message(anon, users):
+    response = jwt_login(anon, "alice", "wrong")
+    assert (response.status_code, response.json()) == (401, BAD_CREDENTIALS)
+
+
+def test_unknown_user_answers_like_a_wrong_password(anon, users):
+    unknown = jwt_login(anon, "nobody", "wrong")
+    wrong = jwt_login(anon, "alice", "wrong")
+    assert (unknown.status_code, unknown.json()) == (wrong.status_code, wrong.json())
+
+
+def test_deactivated_user_is_told_the_account_is_not_active(anon, users):
+    deactivate(users["user"])
+    response = jwt_login(anon, "alice")
+    assert (response.status_code, response.json()) == (401, {"detail": NOT_ACTIVE})
+
+
+def test_deactivated_users_access_token_is_refused_at_once(anon, users):
+    access = pair(anon)["access"]
+    deactivate(users["user"])
+    response = secret(anon, f"JWT {access}")
+    assert (response.status_code, response.json()["code"]) == (401, "user_inactive")
+
+
+def test_refresh_token_is_not_an_access_token(anon, users):
+    response = secret(anon, f"JWT {pair(anon)['refresh']}")
+    assert (response.status_code, response.json()["code"]) == (401, "token_not_valid")
+
+
+def test_access_token_expires_after_five_minutes(anon, users):
+    with time_machine.travel(NOW, tick=False) as clock:
+        access = pair(anon)["access"]
+        clock.shift(5 * 60 + 1)
+        response = secret(anon, f"JWT {access}")
+    assert (response.status_code, response.json()["code"]) == (401, "token_not_valid")
+
+
+# --- JWT: refresh, verify, blacklist ------------------------------------------------------
+
+
+def test_refresh_rotates_both_tokens(anon, users):
+    old = pair(anon)["refresh"]
+    response = refresh(anon, old)
+    assert (response.status_code, sorted(response.json()), response.json()["refresh"] != old) == (
+        200,
+        ["access", "refresh"],
+        True,
+    )
+
+
+def test_rotated_refresh_token_is_refused(anon, users):
+    old = pair(anon)["refresh"]
+    refresh(anon, old)
+    response = refresh(anon, old)
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "Token is blacklisted", "code": "token_not_valid"},
+    )
+
+
+def test_refresh_of_a_deleted_users_token_is_401(anon, users):
+    token = pair(anon)["refresh"]
+    users["user"].delete()
+    response = refresh(anon, token)
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "No active account found for the given token."},
+    )
+
+
+def test_refresh_of_a_deactivated_users_token_is_401(anon, users):
+    token = pair(anon)["refresh"]
+    deactivate(users["user"])
+    assert refresh(anon, token).status_code == 401
+
+
+def test_verify_of_a_good_token_is_200_and_empty(anon, users):
+    response = anon.post("/auth/jwt/verify/", {"token": pair(anon)["access"]}, format="json")
+    assert (response.status_code, response.json()) == (200, {})
+
+
+def test_blacklist_answers_200_and_empty(anon, users):
+    response = blacklist(anon, pair(anon)["refresh"])
+    assert (response.status_code, response.json()) == (200, {})
+
+
+def test_blacklisted_refresh_token_cannot_refresh(anon, users):
+    token = pair(anon)["refresh"]
+    blacklist(anon, token)
+    response = refresh(anon, token)
+    assert (response.status_code, response.json()["code"]) == (401, "token_not_valid")
+
+
+def test_verify_of_a_blacklisted_token_is_401(anon, users):
+    token = pair(anon)["refresh"]
+    blacklist(anon, token)
+    response = anon.post("/auth/jwt/verify/", {"token": token}, format="json")
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "Token is blacklisted", "code": "token_not_valid"},
+    )
+
+
+def test_access_token_outlives_the_logout_until_it_expires(anon, users):
+    """The trade-off of stateless tokens: logout retires the refresh token only."""
+    tokens = pair(anon)
+    blacklist(anon, tokens["refresh"])
+    assert secret(anon, f"JWT {tokens['access']}").status_code == 200
+
+
+# --- Token: /auth/token/login/ and logout/ -------------------------------------------------
+
+
+def test_token_login_answers_a_key(anon, users):
+    response = token_login(anon)
+    assert (response.status_code, len(response.json()["auth_token"])) == (200, 40)
+
+
+def test_token_key_authenticates(anon, users):
+    key = token_login(anon).json()["auth_token"]
+    assert secret(anon, f"Token {key}").status_code == 200
+
+
+def test_token_login_with_a_wrong_password_is_400(anon, users):
+    response = token_login(anon, password="wrong")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"non_field_errors": ["Unable to log in with provided credentials."]},
+    )
+
+
+def test_token_login_before_activation_is_refused_with_a_clear_message(anon):
+    register(anon)
+    response = token_login(anon, "carol")
+    assert (response.status_code, response.json()) == (400, {"non_field_errors": [NOT_ACTIVE]})
+
+
+def test_token_logout_revokes_the_key(anon, users):
+    key = token_login(anon).json()["auth_token"]
+    logout = anon.post("/auth/token/logout/", HTTP_AUTHORIZATION=f"Token {key}")
+    response = secret(anon, f"Token {key}")
+    assert (logout.status_code, response.status_code) == (204, 401)
+
+
+def test_token_logout_anonymous_is_401(anon):
+    assert anon.post("/auth/token/logout/").status_code == 401
+
+
+def test_deactivated_users_key_is_refused_at_once(anon, users):
+    key = token_login(anon).json()["auth_token"]
+    deactivate(users["user"])
+    response = secret(anon, f"Token {key}")
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "User inactive or deleted."},
+    )
+
+
+# --- Throttling ----------------------------------------------------------------------------
+
+THROTTLED = [
+    ("/auth/jwt/create/", {"username": "alice", "password": "wrong"}),
+    ("/auth/token/login/", {"username": "alice", "password": "wrong"}),
+    ("/auth/users/activation/", {"uid": "MQ", "token": "guess"}),
+    ("/auth/users/resend_activation/", {"email": "alice@example.com"}),
+    ("/auth/users/reset_password/", {"email": "alice@example.com"}),
+    ("/auth/users/reset_password_confirm/", {"uid": "MQ", "token": "x", "new_password": "y"}),
+]
+
+
+@pytest.mark.parametrize(("url", "body"), THROTTLED, ids=[url for url, _ in THROTTLED])
+def test_endpoint_that_checks_a_secret_or_sends_mail_is_throttled(anon, users, rates, url, body):
+    rates["login"] = "1/minute"
+    first = anon.post(url, body, format="json")
+    second = anon.post(url, body, format="json")
+    assert (first.status_code != 429, second.status_code, "Retry-After" in second) == (
+        True,
+        429,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("post", "/auth/users/set_password/", {"current_password": "x", "new_password": "y"}),
+        ("delete", "/auth/users/me/", {"current_password": "x"}),
+    ],
+    ids=["set_password", "delete-me"],
+)
+def test_password_checks_of_a_logged_in_user_are_throttled(login, users, rates, method, url, body):
+    client = login(users["user"])
+    cache.clear()  # forget the login's own request
+    rates["login"] = "1/minute"
+    codes = [getattr(client, method)(url, body, format="json").status_code for _ in range(2)]
+    assert codes == [400, 429]
+
+
+def test_reading_your_own_account_is_not_throttled(login, users, rates):
+    client = login(users["user"])
+    rates["login"] = "1/minute"
+    codes = [client.get("/auth/users/me/").status_code for _ in range(3)]
+    assert codes == [200, 200, 200]
+
+
+# --- Trailing slashes ----------------------------------------------------------------------
+
+SLASHLESS = [
+    "/auth/jwt/create",
+    "/auth/jwt/refresh",
+    "/auth/jwt/verify",
+    "/auth/jwt/blacklist",
+    "/auth/token/login",
+    "/auth/token/logout",
+    "/auth/users",
+    "/auth/users/me",
+    "/auth/users/activation",
+    "/auth/users/reset_password",
+]
+
+
+@pytest.mark.parametrize("url", SLASHLESS)
+def test_post_without_the_trailing_slash_is_a_404_naming_the_url(anon, users, url):
+    response = anon.post(url, {"username": "alice", "password": PASSWORD}, format="json")
+    assert (response.status_code, response.json()) == (
+        404,
+        {"detail": f"Not found. Did you mean {url}/ (with a trailing slash)?"},
+    )
+
+
+@pytest.mark.parametrize("method", ["get", "put", "patch", "delete", "options"])
+def test_any_method_without_the_trailing_slash_is_a_404(anon, method):
+    response = getattr(anon, method)("/auth/jwt/create")
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json")
