@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
@@ -25,7 +25,7 @@ class AuthTokenView(ObtainAuthToken):
     def get_permissions(self):
         if self.request.method == "DELETE":
             return [IsAuthenticated()]
-        return []  # anyone may try a password
+        return [AllowAny()]  # anyone may try a password
 
     def get_throttles(self):
         # Only the password check is rate limited: revoking already needs a valid key.

@@ -11,13 +11,11 @@ from rest_framework_simplejwt.tokens import UntypedToken
 
 
 class TokenRefreshSerializer(jwt_serializers.TokenRefreshSerializer):
-    """Refreshes like SimpleJWT, but a deleted user's token is a 401, not a 500.
-
-    SimpleJWT 5.5.1 looks the token's user up with `.get()` and lets `DoesNotExist`
-    escape. Here a deleted user gets the same 401 as a deactivated one.
-    """
+    """A refresh token in; a new access token and a new refresh token out."""
 
     def validate(self, attrs):
+        """SimpleJWT 5.5.1 looks the token's user up with `.get()` and lets `DoesNotExist`
+        escape, a 500. A deleted user gets the same 401 as a deactivated one instead."""
         try:
             return super().validate(attrs)
         except get_user_model().DoesNotExist:
@@ -27,13 +25,11 @@ class TokenRefreshSerializer(jwt_serializers.TokenRefreshSerializer):
 
 
 class TokenVerifySerializer(jwt_serializers.TokenVerifySerializer):
-    """Verifies like SimpleJWT, but a blacklisted token is a 401 `token_not_valid`.
-
-    SimpleJWT answers a blacklisted token with a 400 and every other bad token with a
-    401 `token_not_valid`; one answer for "do not use this token" is simpler for clients.
-    """
+    """Any token in; 200 if it is genuine, unexpired and not blacklisted."""
 
     def validate(self, attrs):
+        """SimpleJWT answers a blacklisted token with a 400 and every other bad token with
+        a 401 `token_not_valid`. One answer for "do not use this token" is simpler."""
         token = UntypedToken(attrs["token"])  # raises TokenError: bad signature, expired...
         if BlacklistedToken.objects.filter(token__jti=token.get(api_settings.JTI_CLAIM)).exists():
             raise TokenError(_("Token is blacklisted"))  # the view turns it into a 401
