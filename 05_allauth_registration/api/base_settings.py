@@ -1,0 +1,197 @@
+"""Settings that every chapter shares: everything except authentication.
+
+Each chapter's `config/settings.py` starts with `from api.base_settings import *` and
+then adds only its strategy, so diffing two chapters' settings shows exactly what the
+strategy changes. Every value can be overridden from the environment; the defaults are
+safe for a laptop (SQLite, an in-process cache, emails printed to the console).
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+# The chapter folder (this file lives in <chapter>/api/).
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(name, default=False):
+    return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes"}
+
+
+def env_list(name, default):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# --- Core --------------------------------------------------------------------------------
+
+# Off unless asked for: `DJANGO_DEBUG=1` (the `serve` session sets it).
+DEBUG = env_bool("DJANGO_DEBUG")
+
+# The embedded key is for development only; production mode needs a real one.
+DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-this-key-in-production"
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+
+# Production mode: debug off and a real secret key. It turns on HTTPS-only settings below.
+PRODUCTION = not DEBUG and SECRET_KEY != DEVELOPMENT_SECRET_KEY
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+# --- Applications ------------------------------------------------------------------------
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, so /api/docs/ works offline
+    "api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # serves static files under gunicorn
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "api.middleware.JSONNotFoundMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Data --------------------------------------------------------------------------------
+
+# SQLite in the chapter folder unless DATABASE_URL names another (postgres://...).
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+    )
+}
+
+# Throttle counters live in the cache. Local memory is per process; Redis is shared.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Passwords ---------------------------------------------------------------------------
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Requests ----------------------------------------------------------------------------
+
+# Routes end in "/". The redirect APPEND_SLASH would send drops a POST body, so a
+# slashless URL gets a JSON 404 naming the right one instead.
+APPEND_SLASH = False
+
+# Bodies over 256 KiB are refused with 413; nothing in this API needs more.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+
+# --- Email -------------------------------------------------------------------------------
+
+# Printed to the terminal in development; set DJANGO_EMAIL_BACKEND for real delivery.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# --- Internationalisation and static files ------------------------------------------------
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+# WhiteNoise serves static files (Swagger UI, the admin) straight from the installed apps,
+# so gunicorn needs no `collectstatic` step. Set DJANGO_STATIC_ROOT to collect them instead.
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT") or None
+
+# --- Django REST framework ---------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    # Each chapter fills this in: it is the one thing the chapters disagree on.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    # Deny by default; every view in api/ states its own permission anyway.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StandardPagination",
+    "PAGE_SIZE": 10,
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Views pick their throttles; these are the rates each scope allows.
+    "DEFAULT_THROTTLE_CLASSES": [],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("THROTTLE_ANON", "2/minute"),
+        "user": os.environ.get("THROTTLE_USER", "5/minute"),
+        "ten": os.environ.get("THROTTLE_TEN", "10/minute"),
+        "login": os.environ.get("THROTTLE_LOGIN", "5/minute"),
+    },
+    # How many proxies in front of us may be trusted to set X-Forwarded-For. With 0,
+    # throttles key on the address the server saw, so a client cannot forge a new one.
+    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Little Lemon API",
+    "DESCRIPTION": "The same API in every chapter; only the authentication differs.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# --- Production mode ---------------------------------------------------------------------
+
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True

@@ -1,0 +1,74 @@
+"""What each resource looks like on the wire, and what a client may change."""
+
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.validators import RegexValidator
+from django.utils import timezone
+from rest_framework import serializers
+
+from .models import Category, Customer, MenuItem, Todo
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ["id", "slug", "title"]
+
+
+class MenuItemSerializer(serializers.ModelSerializer):
+    # Declared explicitly so that 1.005 is a 400 rather than silently rounded.
+    price = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=Decimal("0.01"))
+
+    class Meta:
+        model = MenuItem
+        fields = ["id", "title", "price", "featured", "category"]
+
+
+class TodoSerializer(serializers.ModelSerializer):
+    """The owner is never part of the payload: the view sets it from the request."""
+
+    class Meta:
+        model = Todo
+        fields = ["id", "title", "completed", "created_at"]
+        read_only_fields = ["created_at"]
+
+
+phone_characters = RegexValidator(
+    r"^[0-9 +\-()]*\Z", "Use digits, spaces, '+', '-' and parentheses only."
+)
+
+
+class CustomerSerializer(serializers.ModelSerializer):
+    user_id = serializers.IntegerField(read_only=True)
+    phone = serializers.CharField(
+        max_length=20, allow_blank=True, required=False, validators=[phone_characters]
+    )
+
+    class Meta:
+        model = Customer
+        fields = ["user_id", "phone", "birth_date"]
+
+    def validate_birth_date(self, value):
+        if value is not None and value > timezone.localdate():
+            raise serializers.ValidationError("A birth date cannot be in the future.")
+        return value
+
+
+class ManagerSerializer(serializers.ModelSerializer):
+    """A manager as the group endpoint lists it."""
+
+    class Meta:
+        model = get_user_model()
+        fields = ["id", "username"]
+        read_only_fields = fields
+
+
+class AddManagerSerializer(serializers.Serializer):
+    """Names the user to promote; an unknown username is a 400 that says so."""
+
+    username = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=get_user_model().objects.all(),
+        error_messages={"does_not_exist": "No user has the username {value}."},
+    )

@@ -1,0 +1,82 @@
+"""Chapter 05: dj-rest-auth's login, used as a browser would (cookies) or as an app would.
+
+Both log in at the same endpoint, which sets the `access` and `refresh` cookies and
+answers the access token in JSON. The cookie client keeps the cookies and echoes the
+`csrftoken` cookie in `X-CSRFToken`; the Bearer client drops them and sends the header.
+"""
+
+from http.cookies import SimpleCookie
+
+from .base import Adapter
+
+CHAPTER = "05_allauth_registration"
+
+AUTH = "/api/v1/dj-rest-auth"
+
+# What both clients offer on top of their credential.
+SHARED = {
+    "dj-rest-auth",
+    "challenge",
+    "expiry",
+    "stateless",
+    "refresh-rotation",
+    "registration",
+    "email-verification",
+    "password-reset",
+}
+
+
+class AllauthAdapter(Adapter):
+    challenge = 'Bearer realm="api"'
+
+    def create_user(self, username, password, **fields):
+        """A user with a verified email address: allauth refuses the others at login."""
+        from allauth.account.models import EmailAddress  # only chapter 05 installs allauth
+
+        user = super().create_user(username, password, **fields)
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return user
+
+    def post_login(self, client, username, password):
+        response = client.post(
+            f"{AUTH}/login/", {"username": username, "password": password}, format="json"
+        )
+        assert response.status_code == 200, response.content
+        return response
+
+
+class CookieAdapter(AllauthAdapter):
+    name = "cookie"
+    capabilities = frozenset(SHARED | {"httponly-cookie", "csrf"})
+
+    def login(self, client, username, password):
+        self.post_login(client, username, password)
+        client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+
+    def logout(self, client):
+        """Blacklists the refresh token and deletes both cookies. An access token copied
+        before the logout lives on until it expires."""
+        response = client.post(f"{AUTH}/logout/")
+        assert response.status_code == 200, response.content
+
+
+class BearerAdapter(AllauthAdapter):
+    name = "bearer"
+    capabilities = frozenset(SHARED)
+
+    def login(self, client, username, password):
+        response = self.post_login(client, username, password)
+        # Only the refresh cookie is kept aside, for the logout; nothing else is sent.
+        client.jwt_refresh = client.cookies["refresh"].value
+        client.cookies = SimpleCookie()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
+
+    def logout(self, client):
+        """Blacklists the refresh token, which only travels in its cookie."""
+        client.cookies["refresh"] = client.jwt_refresh
+        response = client.post(f"{AUTH}/logout/")
+        client.cookies = SimpleCookie()
+        assert response.status_code == 200, response.content
+
+
+ADAPTERS = [CookieAdapter(), BearerAdapter()]

@@ -1,0 +1,241 @@
+"""dj-rest-auth with django-allauth: registration and the verification email.
+
+test_allauth_cookies.py covers the JWT cookies and CSRF, test_allauth_passwords.py the
+password endpoints. The helpers here are shared with both.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from ..conftest import PASSWORD
+
+pytestmark = [pytest.mark.requires("dj-rest-auth"), pytest.mark.django_db]
+
+AUTH = "/api/v1/dj-rest-auth"
+NEW_ACCOUNT = {
+    "username": "carol",
+    "email": "carol@example.com",
+    "password1": PASSWORD,
+    "password2": PASSWORD,
+}
+BAD_CREDENTIALS = {"non_field_errors": ["Unable to log in with provided credentials."]}
+NOT_VERIFIED = {"non_field_errors": ["E-mail is not verified."]}
+
+
+# --- Helpers, shared with the other test_allauth_*.py files --------------------------------
+
+
+def register(client, **fields):
+    return client.post(f"{AUTH}/registration/", {**NEW_ACCOUNT, **fields}, format="json")
+
+
+def log_in(client, username="carol", password=PASSWORD, **extra):
+    return client.post(
+        f"{AUTH}/login/", {"username": username, "password": password}, format="json", **extra
+    )
+
+
+def emailed_link(message, pattern):
+    """The named parts of the first link in an email's text that matches `pattern`."""
+    found = re.search(rf"http://testserver{AUTH}/{pattern}", message.body)
+    assert found, message.body
+    return found
+
+
+def verification_key(message):
+    return emailed_link(message, r"registration/account-confirm-email/(?P<key>[-:\w]+)/")["key"]
+
+
+def verify(client, key):
+    return client.post(f"{AUTH}/registration/verify-email/", {"key": key}, format="json")
+
+
+def resend(client, email):
+    return client.post(f"{AUTH}/registration/resend-email/", {"email": email}, format="json")
+
+
+def carol():
+    return get_user_model().objects.get(username="carol")
+
+
+def carols_address():
+    from allauth.account.models import EmailAddress  # only chapter 05 installs allauth
+
+    return EmailAddress.objects.get(user=carol())
+
+
+# --- Registering ---------------------------------------------------------------------------
+
+
+def test_registration_answers_201_and_says_an_email_is_on_its_way(anon):
+    response = register(anon)
+    assert (response.status_code, response.json()) == (
+        201,
+        {"detail": "Verification e-mail sent."},
+    )
+
+
+def test_registration_sets_no_cookie(anon):
+    register(anon)
+    assert list(anon.cookies) == []
+
+
+def test_registration_records_an_unverified_address(anon):
+    register(anon)
+    address = carols_address()
+    assert (address.email, address.verified, address.primary) == (
+        "carol@example.com",
+        False,
+        True,
+    )
+
+
+def test_registration_ignores_is_staff_and_is_superuser(anon):
+    register(anon, is_staff=True, is_superuser=True)
+    assert (carol().is_staff, carol().is_superuser) == (False, False)
+
+
+def test_registration_says_when_a_username_is_taken(anon, users):
+    response = register(anon, username="alice")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"username": ["A user with that username already exists."]},
+    )
+
+
+def test_registration_refuses_a_verified_email_of_another_account(anon, users):
+    response = register(anon, email="alice@example.com")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"email": ["User is already registered with this e-mail address."]},
+    )
+
+
+def test_registration_needs_matching_passwords(anon):
+    response = register(anon, password2="something-else-entirely-1")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"non_field_errors": ["The two password fields didn't match."]},
+    )
+
+
+def test_registration_applies_the_password_validators(anon):
+    response = register(anon, password1="12345678", password2="12345678")
+    assert (response.status_code, response.json()["password1"]) == (
+        400,
+        ["This password is too common.", "This password is entirely numeric."],
+    )
+
+
+def test_registration_is_throttled(anon, rates):
+    rates["dj_rest_auth"] = "1/minute"
+    first = register(anon)
+    second = register(anon, username="dave", email="dave@example.com")
+    assert (first.status_code, second.status_code) == (201, 429)
+
+
+# --- The verification email ----------------------------------------------------------------
+
+
+def test_registration_sends_one_verification_email_to_the_address(anon, mailoutbox):
+    register(anon)
+    assert [message.to for message in mailoutbox] == [["carol@example.com"]]
+
+
+def test_login_before_verification_is_refused_with_a_clear_message(anon):
+    register(anon)
+    response = log_in(anon)
+    assert (response.status_code, response.json()) == (400, NOT_VERIFIED)
+
+
+def test_login_before_verification_sets_no_cookie(anon):
+    register(anon)
+    log_in(anon)
+    assert list(anon.cookies) == []
+
+
+def test_wrong_password_before_verification_says_nothing_about_the_email(anon):
+    register(anon)
+    response = log_in(anon, password="wrong")
+    assert (response.status_code, response.json()) == (400, BAD_CREDENTIALS)
+
+
+def test_opening_the_emailed_link_says_what_to_post(anon, mailoutbox):
+    register(anon)
+    key = verification_key(mailoutbox[0])
+    response = anon.get(f"{AUTH}/registration/account-confirm-email/{key}/")
+    assert (response.status_code, response.json()) == (
+        200,
+        {
+            "detail": f"POST this key to {AUTH}/registration/verify-email/ to verify the address.",
+            "key": key,
+        },
+    )
+
+
+def test_opening_the_emailed_link_verifies_nothing(anon, mailoutbox):
+    register(anon)
+    anon.get(f"{AUTH}/registration/account-confirm-email/{verification_key(mailoutbox[0])}/")
+    assert carols_address().verified is False
+
+
+def test_verify_with_the_emailed_key_answers_ok(anon, mailoutbox):
+    register(anon)
+    response = verify(anon, verification_key(mailoutbox[0]))
+    assert (response.status_code, response.json()) == (200, {"detail": "ok"})
+
+
+def test_register_verify_from_the_email_then_log_in(anon, mailoutbox):
+    register(anon)
+    verify(anon, verification_key(mailoutbox[0]))
+    response = log_in(anon)
+    assert (response.status_code, response.json()["user"]["username"]) == (200, "carol")
+
+
+def test_verified_account_logs_in_by_email_too(anon, mailoutbox):
+    register(anon)
+    verify(anon, verification_key(mailoutbox[0]))
+    response = anon.post(
+        f"{AUTH}/login/", {"email": "carol@example.com", "password": PASSWORD}, format="json"
+    )
+    assert (response.status_code, response.json()["user"]["username"]) == (200, "carol")
+
+
+def test_verify_with_a_wrong_key_is_404(anon):
+    register(anon)
+    response = verify(anon, "MQ:1abcde:not-a-real-signature")
+    assert (response.status_code, response.json()) == (404, {"detail": "Not found."})
+
+
+def test_resend_mails_a_new_working_key(anon, mailoutbox):
+    register(anon)
+    resend(anon, "carol@example.com")
+    verify(anon, verification_key(mailoutbox[-1]))
+    assert (len(mailoutbox), log_in(anon).status_code) == (2, 200)
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["nobody@example.com", "alice@example.com"],
+    ids=["unknown", "already-verified"],
+)
+def test_resend_answers_alike_whether_or_not_it_sends(anon, users, mailoutbox, email):
+    register(anon)
+    pending = resend(anon, "carol@example.com")
+    other = resend(anon, email)
+    assert (other.status_code, other.json()) == (pending.status_code, pending.json())
+    assert len(mailoutbox) == 2  # registration's and carol's resend, nothing for `email`
+
+
+def test_resend_is_throttled(anon, rates):
+    rates["dj_rest_auth"] = "1/minute"
+    codes = [resend(anon, "nobody@example.com").status_code for _ in range(2)]
+    assert codes == [200, 429]
+
+
+def test_verify_is_throttled(anon, rates):
+    rates["dj_rest_auth"] = "1/minute"
+    codes = [verify(anon, "MQ:guess").status_code for _ in range(2)]
+    assert codes == [404, 429]

@@ -1,0 +1,332 @@
+"""dj-rest-auth's JWT in httpOnly cookies: the flags, CSRF, refresh, logout, Bearer.
+
+The users here are made verified (see the adapter), so every test can log in at once.
+"""
+
+import datetime
+import os
+import subprocess
+import sys
+
+import pytest
+import time_machine
+from django.conf import settings
+
+from ..conftest import PASSWORD
+from .test_allauth import AUTH, log_in
+
+pytestmark = [pytest.mark.requires("dj-rest-auth"), pytest.mark.django_db]
+
+NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
+
+
+def logged_in(client, username="alice"):
+    response = log_in(client, username)
+    assert response.status_code == 200, response.content
+    return response
+
+
+def csrf(client):
+    return {"HTTP_X_CSRFTOKEN": client.cookies["csrftoken"].value}
+
+
+def refresh(client, **extra):
+    return client.post(f"{AUTH}/token/refresh/", **extra)
+
+
+def write(client, **extra):
+    return client.post("/api/todos/", {"title": "x"}, format="json", **extra)
+
+
+# --- What the login answers ----------------------------------------------------------------
+
+
+def test_login_sets_the_access_refresh_and_csrf_cookies(anon, users):
+    assert sorted(logged_in(anon).cookies) == ["access", "csrftoken", "refresh"]
+
+
+@pytest.mark.parametrize("name", ["access", "refresh"])
+def test_token_cookie_is_httponly(anon, users, name):
+    assert logged_in(anon).cookies[name]["httponly"] is True
+
+
+@pytest.mark.parametrize("name", ["access", "refresh"])
+def test_token_cookie_is_samesite_lax(anon, users, name):
+    assert logged_in(anon).cookies[name]["samesite"] == "Lax"
+
+
+@pytest.mark.parametrize("name", ["access", "refresh"])
+def test_token_cookie_is_not_secure_in_development(anon, users, name):
+    assert logged_in(anon).cookies[name]["secure"] == ""
+
+
+@pytest.mark.parametrize("name", ["access", "refresh"])
+def test_token_cookie_is_secure_when_the_setting_is_on(anon, users, monkeypatch, name):
+    from dj_rest_auth.app_settings import api_settings  # only chapter 05 installs it
+
+    monkeypatch.setattr(api_settings, "JWT_AUTH_SECURE", True)
+    assert logged_in(anon).cookies[name]["secure"] is True
+
+
+def test_production_mode_turns_the_secure_flag_on():
+    """`JWT_AUTH_SECURE` follows production mode (debug off and a real secret key)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    production = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50}
+    code = "import config.settings as s; print(s.REST_AUTH['JWT_AUTH_SECURE'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, **production},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "True"
+
+
+def test_refresh_cookie_goes_only_to_the_auth_endpoints(anon, users):
+    assert logged_in(anon).cookies["refresh"]["path"] == f"{AUTH}/"
+
+
+def test_csrf_cookie_is_readable_by_the_page(anon, users):
+    assert logged_in(anon).cookies["csrftoken"]["httponly"] == ""
+
+
+def test_login_body_has_the_user_and_no_refresh_token(anon, users):
+    body = logged_in(anon).json()
+    assert (body["refresh"], body["user"]["username"], sorted(body)) == (
+        "",
+        "alice",
+        ["access", "refresh", "user"],
+    )
+
+
+def test_login_body_does_not_contain_the_refresh_cookie(anon, users):
+    response = logged_in(anon)
+    assert response.cookies["refresh"].value not in response.content.decode()
+
+
+def test_login_by_email_sets_the_cookies_too(anon, users):
+    response = anon.post(
+        f"{AUTH}/login/", {"email": "alice@example.com", "password": PASSWORD}, format="json"
+    )
+    assert (response.status_code, sorted(response.cookies)) == (
+        200,
+        ["access", "csrftoken", "refresh"],
+    )
+
+
+def test_wrong_password_is_400_and_sets_no_cookie(anon, users):
+    response = log_in(anon, "alice", "wrong")
+    assert (response.status_code, response.json(), list(response.cookies)) == (
+        400,
+        {"non_field_errors": ["Unable to log in with provided credentials."]},
+        [],
+    )
+
+
+def test_unknown_user_answers_like_a_wrong_password(anon, users):
+    unknown = log_in(anon, "nobody", "wrong")
+    wrong = log_in(anon, "alice", "wrong")
+    assert (unknown.status_code, unknown.json()) == (wrong.status_code, wrong.json())
+
+
+def test_login_is_throttled(anon, users, rates):
+    rates["dj_rest_auth"] = "2/minute"
+    codes = [log_in(anon, "alice", f"guess-{n}").status_code for n in range(3)]
+    assert codes == [400, 400, 429]
+
+
+# --- Using the cookies ---------------------------------------------------------------------
+
+
+def test_access_cookie_authenticates(anon, users):
+    logged_in(anon)
+    response = anon.get("/api/secret/")
+    assert (response.status_code, response.json()) == (200, {"message": "Some secret message"})
+
+
+def test_user_endpoint_shows_the_account(anon, users):
+    logged_in(anon)
+    response = anon.get(f"{AUTH}/user/")
+    assert (response.status_code, response.json()) == (
+        200,
+        {
+            "pk": users["user"].id,
+            "username": "alice",
+            "email": "alice@example.com",
+            "first_name": "",
+            "last_name": "",
+        },
+    )
+
+
+def test_cookie_write_without_the_csrf_token_is_403(anon, users):
+    logged_in(anon)
+    response = write(anon)
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "CSRF Failed: CSRF token missing."},
+    )
+
+
+def test_cookie_write_with_the_csrf_token_succeeds(anon, users):
+    logged_in(anon)
+    assert write(anon, **csrf(anon)).status_code == 201
+
+
+def test_csrf_token_from_before_the_login_is_refused(anon, users):
+    anon.cookies["csrftoken"] = "a" * 32  # a token planted before the login
+    planted = anon.cookies["csrftoken"].value
+    logged_in(anon)
+    response = write(anon, HTTP_X_CSRFTOKEN=planted)
+    assert (response.status_code, anon.cookies["csrftoken"].value != planted) == (403, True)
+
+
+def test_deactivated_users_cookie_is_refused_at_once(anon, users):
+    logged_in(anon)
+    users["user"].is_active = False
+    users["user"].save()
+    response = anon.get("/api/secret/")
+    assert (response.status_code, response.json()["code"]) == (401, "user_inactive")
+
+
+def test_access_cookie_token_expires_after_five_minutes(anon, users):
+    with time_machine.travel(NOW, tick=False) as clock:
+        logged_in(anon)
+        clock.shift(5 * 60 + 1)
+        response = anon.get("/api/secret/")
+    assert (response.status_code, response.json()["code"]) == (401, "token_not_valid")
+
+
+# --- The Bearer header ---------------------------------------------------------------------
+
+
+def bearer(client):
+    """Logs in, then forgets the cookies: only the header is sent from now on."""
+    access = logged_in(client).json()["access"]
+    client.cookies.clear()
+    return {"HTTP_AUTHORIZATION": f"Bearer {access}"}
+
+
+def test_bearer_header_authenticates_without_cookies(anon, users):
+    response = anon.get("/api/secret/", **bearer(anon))
+    assert (response.status_code, response.json()) == (200, {"message": "Some secret message"})
+
+
+def test_bearer_header_needs_no_csrf_token_for_writes(anon, users):
+    response = write(anon, **bearer(anon))
+    assert (response.status_code, response.json()["title"]) == (201, "x")
+
+
+def test_anonymous_gets_401_with_a_bearer_challenge(anon):
+    response = anon.get("/api/secret/")
+    assert (response.status_code, response["WWW-Authenticate"]) == (401, 'Bearer realm="api"')
+
+
+# --- Refresh and verify --------------------------------------------------------------------
+
+
+def test_refresh_from_the_cookie_sets_new_cookies(anon, users):
+    old = logged_in(anon).cookies
+    response = refresh(anon)
+    assert (
+        response.status_code,
+        response.cookies["access"].value != old["access"].value,
+        response.cookies["refresh"].value != old["refresh"].value,
+    ) == (200, True, True)
+
+
+def test_refresh_body_never_carries_the_refresh_token(anon, users):
+    logged_in(anon)
+    response = refresh(anon)
+    assert (
+        sorted(response.json()),
+        response.cookies["refresh"].value in str(response.content),
+    ) == (
+        ["access", "access_expiration"],
+        False,
+    )
+
+
+def test_rotated_refresh_cookie_is_refused(anon, users):
+    stale = logged_in(anon).cookies["refresh"].value
+    refresh(anon)
+    anon.cookies["refresh"] = stale
+    response = refresh(anon)
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "Token is blacklisted", "code": "token_not_valid"},
+    )
+
+
+def test_refresh_without_a_cookie_is_401(anon):
+    response = refresh(anon)
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "No valid refresh token found.", "code": "token_not_valid"},
+    )
+
+
+def test_refresh_of_a_deleted_users_token_is_401(anon, users):
+    logged_in(anon)
+    users["user"].delete()
+    response = refresh(anon)
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "No active account found for the given token."},
+    )
+
+
+def test_verify_of_the_access_token_is_200_and_empty(anon, users):
+    access = logged_in(anon).json()["access"]
+    response = anon.post(f"{AUTH}/token/verify/", {"token": access}, format="json")
+    assert (response.status_code, response.json()) == (200, {})
+
+
+# --- Logout --------------------------------------------------------------------------------
+
+
+def logout(client):
+    return client.post(f"{AUTH}/logout/", **csrf(client))
+
+
+def test_logout_answers_200(anon, users):
+    logged_in(anon)
+    response = logout(anon)
+    assert (response.status_code, response.json()) == (200, {"detail": "Successfully logged out."})
+
+
+@pytest.mark.parametrize("name", ["access", "refresh"])
+def test_logout_deletes_the_cookie(anon, users, name):
+    logged_in(anon)
+    cookie = logout(anon).cookies[name]
+    assert (cookie.value, cookie["max-age"]) == ("", 0)
+
+
+def test_logout_blacklists_the_refresh_token(anon, users):
+    token = logged_in(anon).cookies["refresh"].value
+    logout(anon)
+    anon.cookies["refresh"] = token  # replaying the old cookie does not help
+    response = refresh(anon)
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "Token is blacklisted", "code": "token_not_valid"},
+    )
+
+
+def test_logout_needs_the_csrf_token(anon, users):
+    logged_in(anon)
+    response = anon.post(f"{AUTH}/logout/")
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "CSRF Failed: CSRF token missing."},
+    )
+
+
+def test_access_token_outlives_the_logout_until_it_expires(anon, users):
+    """The trade-off of stateless tokens: a copy of the access token stays valid."""
+    access = logged_in(anon).json()["access"]
+    logout(anon)
+    response = anon.get("/api/secret/", HTTP_AUTHORIZATION=f"Bearer {access}")
+    assert response.status_code == 200
