@@ -36,7 +36,7 @@ class LoginView(rest_auth_views.LoginView):
 
 
 class TokenRefreshView(get_refresh_view()):
-    """Reads the `refresh` cookie and answers new cookies, with the serializer above."""
+    """Reads the `refresh` cookie and answers new cookies; a deleted user's token is a 401."""
 
     serializer_class = CookieTokenRefreshSerializer
 
@@ -106,7 +106,7 @@ class PasswordResetLinkView(LinkView):
 
 
 class VerificationSentView(LinkView):
-    """Where allauth would send the browser after a sign-up; an API client never goes."""
+    """Where allauth would send the browser after a sign-up; an API client never goes there."""
 
     def instructions(self):
         return {"detail": "Verification e-mail sent."}
