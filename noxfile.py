@@ -3,6 +3,7 @@
     nox                                   # the shared suite against every chapter
     nox -s "tests(01_basic_session)"      # ... against one chapter
     nox -s serve -- 01_basic_session      # migrate, load demo data, run the dev server
+    nox -s fuzz -- 01_basic_session       # schemathesis against a live server
     nox -s lint                           # ruff check and ruff format --check
 
 Each chapter gets its own virtualenv, built from its own requirements.txt, so a chapter
@@ -16,6 +17,7 @@ import nox
 ROOT = Path(__file__).parent
 CHAPTERS = sorted(path.parent.name for path in ROOT.glob("[0-9][0-9]_*/requirements.txt"))
 RUFF = "ruff==0.17.6"
+SCHEMATHESIS = "schemathesis==4.32.5"
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True

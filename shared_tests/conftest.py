@@ -4,6 +4,8 @@
 `config.settings` is that chapter's settings and `settings.BASE_DIR` names the chapter.
 """
 
+import importlib.util
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -20,6 +22,9 @@ CAPABILITIES = frozenset().union(*(adapter.capabilities for adapter in ADAPTERS)
 
 PASSWORD = "correct-horse-battery-9"
 ROLES = ["anonymous", "user", "manager", "admin"]
+
+# The fuzz tests need schemathesis, which only the `fuzz` nox session installs.
+collect_ignore = [] if importlib.util.find_spec("schemathesis") else ["fuzz"]
 
 # Every throttle scope's rate during tests, unless a test lowers it.
 GENEROUS_RATE = "10000/minute"

@@ -56,8 +56,13 @@ def test_order_by_price(anon, menu, ordering, expected):
     assert titles(anon.get("/api/menu-items/", {"ordering": ordering})) == expected
 
 
-def test_unknown_category_filter_is_a_400(anon, menu):
-    assert anon.get("/api/menu-items/", {"category": "999999"}).status_code == 400
+def test_unknown_category_filter_is_an_empty_page(anon, menu):
+    assert anon.get("/api/menu-items/", {"category": "999999"}).json()["results"] == []
+
+
+def test_non_numeric_category_filter_is_a_400(anon, menu):
+    response = anon.get("/api/menu-items/", {"category": "mains"})
+    assert (response.status_code, list(response.json())) == (400, ["category"])
 
 
 @pytest.fixture

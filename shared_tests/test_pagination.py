@@ -38,6 +38,10 @@ def test_page_past_the_end_is_404(anon, many_items):
     assert anon.get("/api/menu-items/", {"page": 999}).status_code == 404
 
 
-@pytest.mark.parametrize("page_size", ["0", "-5", "lots"])
-def test_nonsense_page_size_falls_back_to_the_default(anon, many_items, page_size):
-    assert len(anon.get("/api/menu-items/", {"page_size": page_size}).data["results"]) == 10
+@pytest.mark.parametrize("page_size", ["0", "-5", "lots", "1.5", ""])
+def test_nonsense_page_size_is_a_400(anon, many_items, page_size):
+    response = anon.get("/api/menu-items/", {"page_size": page_size})
+    assert (response.status_code, response.json()) == (
+        400,
+        {"page_size": ["Use a whole number from 1."]},
+    )

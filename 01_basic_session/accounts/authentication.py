@@ -14,6 +14,7 @@ class ThrottledBasicAuthentication(BasicAuthentication):
     """
 
     www_authenticate_realm = "api"
+    may_throttle = True  # so the OpenAPI schema documents the 429 (see api/schema.py)
 
     def authenticate(self, request):
         auth = get_authorization_header(request).split()

@@ -19,10 +19,10 @@ def many_items(db):
     )
 
 
-@pytest.mark.parametrize("query", ["page_size=100000", "page_size=101", "page_size=1e9"])
+@pytest.mark.parametrize("query", ["page_size=101", "page_size=100000", "page_size=" + "9" * 30])
 def test_resource_huge_page_size_is_capped(anon, many_items, query):
     """API4: `page_size` never returns more than 100 rows."""
-    assert len(anon.get(f"/api/menu-items/?{query}").json()["results"]) <= 100
+    assert len(anon.get(f"/api/menu-items/?{query}").json()["results"]) == 100
 
 
 @pytest.mark.parametrize("query", ["limit=100000", "limit=100000&offset=0", "per_page=100000"])

@@ -112,8 +112,27 @@ def test_input_unsupported_content_type_is_a_415(client_as, content_type):
     assert (response.status_code, response["Content-Type"]) == (415, "application/json")
 
 
-@pytest.mark.parametrize("value", [["a list"], {"an": "object"}, True])
-def test_input_wrong_json_type_is_a_400(client_as, value):
-    """A list, object or boolean title is refused rather than stringified."""
-    response = client_as("user").post("/api/todos/", {"title": value}, format="json")
-    assert (response.status_code, list(response.json())) == (400, ["title"])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", ["a list"]),
+        ("title", {"an": "object"}),
+        ("title", True),
+        ("title", 12345),
+        ("completed", 0),
+        ("completed", "no"),
+    ],
+)
+def test_input_wrong_json_type_is_a_400(client_as, field, value):
+    """A value of another JSON type is refused rather than coerced (0 is not "0")."""
+    response = client_as("user").post(
+        "/api/todos/", {"title": "ok", "completed": False, field: value}, format="json"
+    )
+    assert (response.status_code, list(response.json())) == (400, [field])
+
+
+def test_input_price_as_a_json_number_is_a_400(client_as, category):
+    """Prices travel as strings, so a float can never round one."""
+    body = {"title": "Soup", "price": 4.5, "category": category.id}
+    response = client_as("manager").post("/api/menu-items/", body, format="json")
+    assert (response.status_code, list(response.json())) == (400, ["price"])

@@ -1,0 +1,64 @@
+"""Schemathesis against a live server: the API must answer what its schema promises.
+
+Run with `nox -s fuzz -- <chapter>`; the plain test run skips this folder, because only
+the fuzz session installs schemathesis. Every generated request goes over HTTP to
+pytest-django's `live_server`, authenticated as the admin through the chapter's own
+login (a fresh login per request, so a fuzzed logout cannot end the run), with
+throttle rates raised by the suite's `rates` fixture.
+"""
+
+import os
+
+import hypothesis
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+from ..conftest import ADAPTERS, PASSWORD
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "50"))
+
+
+# The schema is read in-process once; the requests themselves go to the live server.
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+
+
+@pytest.fixture
+def credentials(transactional_db, users):
+    """Headers and cookies of a fresh admin login, in the form `requests` wants.
+
+    It logs in with the chapter's first adapter, its main strategy.
+    """
+    adapter = ADAPTERS[0]
+
+    def fresh():
+        client = adapter.client()
+        adapter.login(client, "admin", PASSWORD)
+        headers = {
+            key.removeprefix("HTTP_").replace("_", "-").title(): value
+            for key, value in client._credentials.items()
+        }
+        cookies = {name: morsel.value for name, morsel in client.cookies.items()}
+        return headers, cookies
+
+    return fresh
+
+
+@schema.parametrize()
+@hypothesis.settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(hypothesis.HealthCheck),
+)
+def test_api_answers_as_its_schema_says(case, credentials, live_server):
+    headers, cookies = credentials()
+    case.call_and_validate(
+        base_url=live_server.url,
+        headers={**(case.headers or {}), **headers},
+        cookies=cookies,
+        # A schema cannot say "this slug is taken" or "no user has this name", so a
+        # well-typed request may still be a 400; every other check applies.
+        excluded_checks=[positive_data_acceptance],
+    )
