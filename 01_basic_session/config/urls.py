@@ -1,4 +1,3 @@
-from django.contrib import admin
 from django.contrib.auth.views import LoginView, LogoutView
 from django.urls import include, path
 
@@ -14,14 +13,12 @@ browsable_api_auth = [
 ]
 
 urlpatterns = [
-    # Password forms are throttled like the API's own login endpoints.
-    path("admin/login/", login_throttled(admin.site.login)),
-    path("admin/", admin.site.urls),
     # The browsable API's login and logout pages (rest_framework.urls, login throttled).
     path("api-auth/", include((browsable_api_auth, "rest_framework"))),
     # The JSON session flow for a single-page client.
     path("api/auth/", include("accounts.urls")),
-    path("api/", include("api.urls")),
+    # The admin (its login throttled) and the common API, the same in every chapter.
+    path("", include("api.site_urls")),
 ]
 
 handler400 = "rest_framework.exceptions.bad_request"

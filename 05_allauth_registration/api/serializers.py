@@ -1,31 +1,45 @@
 """What each resource looks like on the wire, and what a client may change."""
 
+import re
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.core.validators import RegexValidator
+from django.db import models
 from django.utils import timezone
 from rest_framework import serializers
 
+from .fields import StrictBooleanField, StrictCharField, StrictDecimalField, StrictSlugField
 from .models import Category, Customer, MenuItem, Todo
 
 
-class CategorySerializer(serializers.ModelSerializer):
+class StrictModelSerializer(serializers.ModelSerializer):
+    """Maps text, slug, boolean and decimal columns to fields that refuse other types."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.SlugField: StrictSlugField,
+        models.BooleanField: StrictBooleanField,
+        models.DecimalField: StrictDecimalField,
+    }
+
+
+class CategorySerializer(StrictModelSerializer):
     class Meta:
         model = Category
         fields = ["id", "slug", "title"]
 
 
-class MenuItemSerializer(serializers.ModelSerializer):
+class MenuItemSerializer(StrictModelSerializer):
     # Declared explicitly so that 1.005 is a 400 rather than silently rounded.
-    price = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=Decimal("0.01"))
+    price = StrictDecimalField(max_digits=6, decimal_places=2, min_value=Decimal("0.01"))
 
     class Meta:
         model = MenuItem
         fields = ["id", "title", "price", "featured", "category"]
 
 
-class TodoSerializer(serializers.ModelSerializer):
+class TodoSerializer(StrictModelSerializer):
     """The owner is never part of the payload: the view sets it from the request."""
 
     class Meta:
@@ -34,20 +48,28 @@ class TodoSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at"]
 
 
-phone_characters = RegexValidator(
-    r"^[0-9 +\-()]*\Z", "Use digits, spaces, '+', '-' and parentheses only."
-)
+PHONE = re.compile(r"[0-9 +\-()]*", re.ASCII)
 
 
-class CustomerSerializer(serializers.ModelSerializer):
+class CustomerSerializer(StrictModelSerializer):
     user_id = serializers.IntegerField(read_only=True)
-    phone = serializers.CharField(
-        max_length=20, allow_blank=True, required=False, validators=[phone_characters]
+    phone = StrictCharField(
+        max_length=20,
+        allow_blank=True,
+        required=False,
+        help_text="Digits, spaces, '+', '-' and parentheses.",
     )
 
     class Meta:
         model = Customer
         fields = ["user_id", "phone", "birth_date"]
+
+    def validate_phone(self, value):
+        # Checked here rather than by a RegexValidator: the schema would otherwise say
+        # "a pattern, or blank", and "" matches both.
+        if not PHONE.fullmatch(value):
+            raise serializers.ValidationError("Use digits, spaces, '+', '-' and parentheses only.")
+        return value
 
     def validate_birth_date(self, value):
         if value is not None and value > timezone.localdate():

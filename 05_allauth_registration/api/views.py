@@ -11,6 +11,7 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from .filters import MenuItemFilter
 from .models import MANAGER_GROUP, Category, Customer, MenuItem, Todo
 from .permissions import IsAdminOrReadOnly, IsManager, IsStaffOrManagerOrReadOnly
 from .serializers import (
@@ -67,7 +68,7 @@ class MenuItemViewSet(viewsets.ModelViewSet):
     serializer_class = MenuItemSerializer
     permission_classes = [IsStaffOrManagerOrReadOnly]
     filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
-    filterset_fields = ["category"]
+    filterset_class = MenuItemFilter
     search_fields = ["title"]
     ordering_fields = ["price"]
 

@@ -1,0 +1,16 @@
+"""The routes every chapter serves besides its own: the admin and the common API.
+
+A chapter's `config/urls.py` lists its authentication routes, then includes these.
+"""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from .throttles import login_throttled
+
+urlpatterns = [
+    # The admin's password form is throttled like the API's own login endpoints.
+    path("admin/login/", login_throttled(admin.site.login)),
+    path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+]
