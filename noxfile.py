@@ -42,6 +42,20 @@ def tests(session, chapter):
     session.run("python", "-m", "pytest", "../shared_tests", *session.posargs)
 
 
+@nox.session
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def fuzz(session, chapter):
+    """Fuzz a chapter from its OpenAPI schema: nox -s fuzz -- 03_jwt (no name: every chapter).
+
+    FUZZ_EXAMPLES sets the examples per operation (default 50).
+    """
+    if session.posargs and chapter not in session.posargs:
+        session.skip(f"not asked for: {', '.join(session.posargs)}")
+    install_chapter(session, chapter, "-r", "requirements-test.txt", SCHEMATHESIS)
+    session.chdir(chapter)
+    session.run("python", "-m", "pytest", "../shared_tests/fuzz", "-p", "no:cacheprovider")
+
+
 @nox.session(reuse_venv=False)  # rebuilt each time, so no chapter borrows another's packages
 def serve(session):
     """Serve one chapter on 127.0.0.1:8000 with demo data: nox -s serve -- 01_basic_session"""

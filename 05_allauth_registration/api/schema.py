@@ -3,7 +3,8 @@
 drf-spectacular documents only the success response. A client (or schemathesis) then
 meets 401s, 404s and 429s that the schema never mentioned. This class adds them, by
 looking at what the view actually does: authentication, permissions, throttles,
-request bodies, path parameters and pagination.
+request bodies, path parameters and pagination. A view can name codes that none of
+these reveal in `schema_error_codes` (a token endpoint's 401 for a bad password, say).
 """
 
 from types import SimpleNamespace
@@ -21,7 +22,7 @@ ERROR = {
 
 REASONS = {
     400: "The request is invalid: a field, a filter or the JSON itself.",
-    401: "No valid credentials: see the WWW-Authenticate header.",
+    401: "Missing, wrong or expired credentials.",
     403: "Authenticated, but not allowed (or the CSRF token is missing).",
     404: "No such object, or not yours, or the page is past the end.",
     409: "The object is still in use and cannot be deleted.",
@@ -54,7 +55,7 @@ class AutoSchema(SpectacularAutoSchema):
 
     def _error_codes(self):
         has_body = self.method in ("POST", "PUT", "PATCH")
-        codes = set()
+        codes = set(getattr(self.view, "schema_error_codes", ()))
         if self.view.get_authenticators():
             codes.add(401)
         if self.method not in SAFE_METHODS or not self._allows_anonymous():
