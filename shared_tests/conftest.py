@@ -40,9 +40,18 @@ def pytest_report_header(config):
 
 
 def pytest_generate_tests(metafunc):
-    """Runs every test that logs in once per login variant the chapter offers."""
-    if "adapter" in metafunc.fixturenames:
+    """Runs a test once per login variant, password endpoint or header scheme it uses."""
+    if "password_check" in metafunc.fixturenames:
+        pairs = [(adapter, check) for adapter in ADAPTERS for check in adapter.password_checks()]
+        metafunc.parametrize(
+            ("adapter", "password_check"),
+            pairs,
+            ids=[f"{adapter.name}-{check.name}" for adapter, check in pairs],
+        )
+    elif "adapter" in metafunc.fixturenames:
         metafunc.parametrize("adapter", ADAPTERS, ids=[a.name for a in ADAPTERS])
+    if "scheme" in metafunc.fixturenames:
+        metafunc.parametrize("scheme", sorted({s for a in ADAPTERS for s in a.schemes}))
 
 
 def pytest_runtest_setup(item):

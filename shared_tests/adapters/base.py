@@ -1,7 +1,17 @@
 """What the shared suite needs to know about a chapter's login strategy."""
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
+
+
+class PasswordCheck(NamedTuple):
+    """An endpoint that checks a password: `attempt(client, username, password)`."""
+
+    name: str
+    attempt: Callable
 
 
 class Adapter:
@@ -19,11 +29,18 @@ class Adapter:
     - `stateless`: the credential carries its own proof (no lookup to validate it)
     - `refresh-rotation`: refreshing issues a new refresh token and retires the old
     - `registration`, `email-verification`, `password-reset`: account flows by API
+    - `password-change-revokes`: a password change ends credentials issued before it
     """
 
     name = ""
     challenge = ""
     capabilities = frozenset()
+    # The `Authorization` header schemes this variant reads, for malformed-header attacks.
+    schemes = ()
+
+    def password_checks(self):
+        """Every endpoint of this variant that checks a password, as `PasswordCheck`s."""
+        return []
 
     def create_user(self, username, password, **fields):
         """Creates a user who can log in straight away."""

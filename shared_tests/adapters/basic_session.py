@@ -2,38 +2,66 @@
 
 import base64
 
-from .base import Adapter
+from .base import Adapter, PasswordCheck
 
 CHAPTER = "01_basic_session"
+
+
+def basic_header(username, password):
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
 
 
 class BasicAdapter(Adapter):
     name = "basic"
     challenge = 'Basic realm="api"'
-    capabilities = frozenset({"basic", "challenge"})
+    capabilities = frozenset({"basic", "challenge", "password-change-revokes"})
+    schemes = ("Basic",)
 
     def login(self, client, username, password):
-        raw = f"{username}:{password}".encode()
-        client.credentials(HTTP_AUTHORIZATION=f"Basic {base64.b64encode(raw).decode()}")
+        client.credentials(HTTP_AUTHORIZATION=basic_header(username, password))
+
+    def password_checks(self):
+        return [
+            PasswordCheck(
+                "basic-header",
+                lambda client, username, password: client.get(
+                    "/api/secret/", HTTP_AUTHORIZATION=basic_header(username, password)
+                ),
+            )
+        ]
 
     def logout(self, client):
         client.credentials()  # Basic has no server-side logout: stop sending the header
 
 
+def csrf_token(client):
+    assert client.get("/api/auth/csrf/").status_code == 200
+    return client.cookies["csrftoken"].value
+
+
+def session_login(client, username, password):
+    return client.post(
+        "/api/auth/login/",
+        {"username": username, "password": password},
+        format="json",
+        HTTP_X_CSRFTOKEN=csrf_token(client),
+    )
+
+
+def browsable_login(client, username, password):
+    form = {"username": username, "password": password}
+    return client.post("/api-auth/login/", form, HTTP_X_CSRFTOKEN=csrf_token(client))
+
+
 class SessionAdapter(Adapter):
     name = "session"
     challenge = 'Basic realm="api"'
-    capabilities = frozenset({"session", "csrf", "challenge", "revocable"})
+    capabilities = frozenset(
+        {"session", "csrf", "challenge", "revocable", "password-change-revokes"}
+    )
 
     def login(self, client, username, password):
-        csrf = client.get("/api/auth/csrf/")
-        assert csrf.status_code == 200, csrf.content
-        response = client.post(
-            "/api/auth/login/",
-            {"username": username, "password": password},
-            format="json",
-            HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value,
-        )
+        response = session_login(client, username, password)
         assert response.status_code == 200, response.content
         # Login rotates the CSRF token; unsafe requests from now on send the new one.
         client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
@@ -41,6 +69,12 @@ class SessionAdapter(Adapter):
     def logout(self, client):
         response = client.post("/api/auth/logout/")
         assert response.status_code == 204, response.content
+
+    def password_checks(self):
+        return [
+            PasswordCheck("json-login", session_login),
+            PasswordCheck("browsable-api-login", browsable_login),
+        ]
 
 
 ADAPTERS = [BasicAdapter(), SessionAdapter()]

@@ -1,8 +1,12 @@
 """Chapter 03: a JWT pair from `POST /api/token/`, sent as `Authorization: Bearer <access>`."""
 
-from .base import Adapter
+from .base import Adapter, PasswordCheck
 
 CHAPTER = "03_jwt"
+
+
+def obtain_pair(client, username, password):
+    return client.post("/api/token/", {"username": username, "password": password}, format="json")
 
 
 class JWTAdapter(Adapter):
@@ -11,11 +15,10 @@ class JWTAdapter(Adapter):
     # Not "revocable": logout blacklists the refresh token, but the access token already
     # issued keeps working until it expires.
     capabilities = frozenset({"jwt", "challenge", "expiry", "stateless", "refresh-rotation"})
+    schemes = ("Bearer",)
 
     def login(self, client, username, password):
-        response = client.post(
-            "/api/token/", {"username": username, "password": password}, format="json"
-        )
+        response = obtain_pair(client, username, password)
         assert response.status_code == 200, response.content
         client.jwt_refresh = response.json()["refresh"]
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
@@ -27,6 +30,9 @@ class JWTAdapter(Adapter):
             "/api/token/blacklist/", {"refresh": client.jwt_refresh}, format="json"
         )
         assert response.status_code == 200, response.content
+
+    def password_checks(self):
+        return [PasswordCheck("token-pair-endpoint", obtain_pair)]
 
 
 ADAPTERS = [JWTAdapter()]

@@ -1,21 +1,24 @@
 """Chapter 02: a key from `POST /api/api-token-auth/`, sent as `Authorization: Token <key>`."""
 
-from .base import Adapter
+from .base import Adapter, PasswordCheck
 
 CHAPTER = "02_token"
 
 TOKEN_URL = "/api/api-token-auth/"
 
 
+def obtain_token(client, username, password):
+    return client.post(TOKEN_URL, {"username": username, "password": password}, format="json")
+
+
 class TokenAdapter(Adapter):
     name = "token"
     challenge = "Token"
     capabilities = frozenset({"token", "challenge", "revocable"})
+    schemes = ("Token",)
 
     def login(self, client, username, password):
-        response = client.post(
-            TOKEN_URL, {"username": username, "password": password}, format="json"
-        )
+        response = obtain_token(client, username, password)
         assert response.status_code == 200, response.content
         client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
 
@@ -24,6 +27,9 @@ class TokenAdapter(Adapter):
         check that the old key is now refused."""
         response = client.delete(TOKEN_URL)
         assert response.status_code == 204, response.content
+
+    def password_checks(self):
+        return [PasswordCheck("token-endpoint", obtain_token)]
 
 
 ADAPTERS = [TokenAdapter()]

@@ -94,42 +94,11 @@ def test_unsafe_method_with_csrf_token_succeeds(anon, users):
     assert response.status_code == 201
 
 
-def test_logout_ends_the_session(anon, users):
-    log_in(anon)
-    stolen = anon.cookies["sessionid"].value
-    anon.post("/api/auth/logout/", HTTP_X_CSRFTOKEN=anon.cookies["csrftoken"].value)
-    anon.cookies["sessionid"] = stolen  # replaying the old cookie does not help
-    assert anon.get("/api/secret/").status_code == 401
-
-
 def test_logout_needs_the_csrf_token(anon, users):
     log_in(anon)
     assert anon.post("/api/auth/logout/").status_code == 403
 
 
-def test_deactivated_users_session_stops_at_once(anon, users):
-    log_in(anon)
-    users["user"].is_active = False
-    users["user"].save()
-    assert anon.get("/api/secret/").status_code == 401
-
-
-def test_login_is_throttled(anon, users, rates):
-    rates["login"] = "2/minute"
-    codes = [log_in(anon, username="alice", password=f"g{n}").status_code for n in range(3)]
-    assert codes == [400, 400, 429]
-
-
 def test_browsable_api_login_page_renders(anon):
     response = anon.get("/api-auth/login/")
     assert (response.status_code, b'name="password"' in response.content) == (200, True)
-
-
-def test_browsable_api_login_is_throttled(anon, users, rates):
-    rates["login"] = "1/minute"
-    form = {"username": "alice", "password": "wrong"}
-    token = csrf_token(anon)
-    codes = [
-        anon.post("/api-auth/login/", form, HTTP_X_CSRFTOKEN=token).status_code for _ in range(2)
-    ]
-    assert codes == [200, 429]
