@@ -30,6 +30,8 @@ class Adapter:
     - `refresh-rotation`: refreshing issues a new refresh token and retires the old
     - `registration`, `email-verification`, `password-reset`: account flows by API
     - `password-change-revokes`: a password change ends credentials issued before it
+    - `signed-token`: the credential is a JWT the client can read and tamper with; such
+      adapters implement `token_pair`, `use_access` and `refresh`
     """
 
     name = ""
@@ -41,6 +43,18 @@ class Adapter:
     def password_checks(self):
         """Every endpoint of this variant that checks a password, as `PasswordCheck`s."""
         return []
+
+    def token_pair(self, client, username, password):
+        """Logs in and answers `{"access": ..., "refresh": ...}` (signed tokens only)."""
+        raise NotImplementedError
+
+    def use_access(self, client, access):
+        """Makes `client` send `access` the way this variant does."""
+        raise NotImplementedError
+
+    def refresh(self, client, refresh):
+        """Asks for new tokens with `refresh`; answers the response."""
+        raise NotImplementedError
 
     def create_user(self, username, password, **fields):
         """Creates a user who can log in straight away."""

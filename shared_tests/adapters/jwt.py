@@ -14,14 +14,26 @@ class JWTAdapter(Adapter):
     challenge = 'Bearer realm="api"'
     # Not "revocable": logout blacklists the refresh token, but the access token already
     # issued keeps working until it expires.
-    capabilities = frozenset({"jwt", "challenge", "expiry", "stateless", "refresh-rotation"})
+    capabilities = frozenset(
+        {"jwt", "signed-token", "challenge", "expiry", "stateless", "refresh-rotation"}
+    )
     schemes = ("Bearer",)
 
     def login(self, client, username, password):
+        tokens = self.token_pair(client, username, password)
+        client.jwt_refresh = tokens["refresh"]
+        self.use_access(client, tokens["access"])
+
+    def token_pair(self, client, username, password):
         response = obtain_pair(client, username, password)
         assert response.status_code == 200, response.content
-        client.jwt_refresh = response.json()["refresh"]
-        client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
+        return response.json()
+
+    def use_access(self, client, access):
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+
+    def refresh(self, client, refresh):
+        return client.post("/api/token/refresh/", {"refresh": refresh}, format="json")
 
     def logout(self, client):
         """Blacklists the refresh token. The client keeps sending its access token, so a

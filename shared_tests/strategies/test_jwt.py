@@ -5,11 +5,9 @@ refresh, verify and blacklist endpoints. Tokens are forged with the standard lib
 only, so that this module still imports in chapters without PyJWT.
 """
 
-import base64
 import datetime
 import hashlib
 import hmac
-import json
 import os
 import subprocess
 import sys
@@ -18,6 +16,7 @@ import pytest
 from django.conf import settings
 
 from ..conftest import PASSWORD
+from ..tokens import b64url, claims, segment
 
 pytestmark = [pytest.mark.requires("jwt"), pytest.mark.django_db]
 
@@ -45,29 +44,6 @@ def pair(client, username="alice"):
 
 def secret(client, access):
     return client.get("/api/secret/", HTTP_AUTHORIZATION=f"Bearer {access}")
-
-
-def b64url(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def segment(token, index):
-    part = token.split(".")[index]
-    return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
-
-
-def claims(token):
-    """The payload, read without checking the signature: anyone holding a JWT can."""
-    return segment(token, 1)
-
-
-def forge(header, payload, key=None, digest=hashlib.sha256):
-    """Builds a JWT by hand; with no key the signature is left empty."""
-    signing_input = f"{b64url(json.dumps(header).encode())}.{b64url(json.dumps(payload).encode())}"
-    signature = b""
-    if key is not None:
-        signature = hmac.new(key.encode(), signing_input.encode(), digest).digest()
-    return f"{signing_input}.{b64url(signature)}"
 
 
 def token_not_valid(message):
@@ -219,59 +195,6 @@ def test_access_token_works_until_just_before_expiry(anon, users, time_machine):
     access = pair(anon)["access"]
     time_machine.shift(ACCESS_LIFETIME - 1)
     assert secret(anon, access).status_code == 200
-
-
-def test_expired_access_token_is_401(anon, users, time_machine):
-    time_machine.move_to(NOW, tick=False)  # frozen: only shift() moves it
-    access = pair(anon)["access"]
-    time_machine.shift(ACCESS_LIFETIME + 1)
-    response = secret(anon, access)
-    assert (response.status_code, response.json()) == (401, token_not_valid("Token is expired"))
-
-
-def test_tampered_signature_is_401(anon, users):
-    header, payload, signature = pair(anon)["access"].split(".")
-    flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
-    response = secret(anon, f"{header}.{payload}.{flipped}")
-    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
-
-
-def test_tampered_payload_is_401(anon, users):
-    access = pair(anon)["access"]
-    header, _, signature = access.split(".")
-    payload = claims(access) | {"user_id": str(users["admin"].id)}
-    forged = f"{header}.{b64url(json.dumps(payload).encode())}.{signature}"
-    response = secret(anon, forged)
-    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
-
-
-def test_alg_none_token_is_401(anon, users):
-    forged = forge({"alg": "none", "typ": "JWT"}, claims(pair(anon)["access"]))
-    response = secret(anon, forged)
-    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
-
-
-def test_other_algorithm_with_the_right_key_is_401(anon, users):
-    key = settings.SIMPLE_JWT["SIGNING_KEY"]
-    header = {"alg": "HS512", "typ": "JWT"}
-    forged = forge(header, claims(pair(anon)["access"]), key, hashlib.sha512)
-    response = secret(anon, forged)
-    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
-
-
-def test_token_signed_with_another_key_is_401(anon, users):
-    header = {"alg": "HS256", "typ": "JWT"}
-    forged = forge(header, claims(pair(anon)["access"]), "an-attackers-guess-at-the-key-0123456")
-    response = secret(anon, forged)
-    assert (response.status_code, response.json()) == (401, token_not_valid("Token is invalid"))
-
-
-def test_refresh_token_used_as_access_token_is_401(anon, users):
-    response = secret(anon, pair(anon)["refresh"])
-    assert (response.status_code, response.json()) == (
-        401,
-        token_not_valid("Token has wrong type"),
-    )
 
 
 def test_deactivated_users_access_token_is_refused_at_once(anon, users):
