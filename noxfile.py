@@ -4,12 +4,15 @@
     nox -s "tests(01_basic_session)"      # ... against one chapter
     nox -s serve -- 01_basic_session      # migrate, load demo data, run the dev server
     nox -s fuzz -- 01_basic_session       # schemathesis against a live server
+    nox -s diff -- 02_token 03_jwt        # what one strategy changes against another
     nox -s lint                           # ruff check and ruff format --check
 
 Each chapter gets its own virtualenv, built from its own requirements.txt, so a chapter
 that forgets a dependency fails here exactly as it would on a student's machine.
 """
 
+import difflib
+import filecmp
 from pathlib import Path
 
 import nox
@@ -68,6 +71,51 @@ def serve(session):
     session.run("python", "manage.py", "migrate", "--no-input", env=env)
     session.run("python", "manage.py", "load_demo_data", env=env)
     session.run("python", "manage.py", "runserver", "127.0.0.1:8000", env=env)
+
+
+# What `diff` compares, in this order; the domain app is only checked for being identical.
+DIFFED = ["requirements.txt", "config", "accounts"]
+GENERATED = {"__pycache__", "db.sqlite3", "staticfiles"}
+
+
+def chapter_files(root, name):
+    path = root / name
+    if path.is_file():
+        return {name: path}
+    return {
+        str(file.relative_to(root)): file
+        for file in sorted(path.rglob("*"))
+        if file.is_file() and not GENERATED & set(file.parts) and file.suffix != ".pyc"
+    }
+
+
+def identical_trees(left, right):
+    comparison = filecmp.dircmp(left, right, ignore=[*GENERATED, ".DS_Store"])
+    if comparison.left_only or comparison.right_only or comparison.diff_files:
+        return False
+    return all(identical_trees(left / sub, right / sub) for sub in comparison.common_dirs)
+
+
+@nox.session(venv_backend="none")
+def diff(session):
+    """What changes between two chapters: nox -s diff -- 02_token 03_jwt"""
+    if len(session.posargs) != 2 or not set(session.posargs) <= set(CHAPTERS):
+        session.error(f"Name two chapters: nox -s diff -- <{'|'.join(CHAPTERS)}> <...>")
+    a, b = (ROOT / name for name in session.posargs)
+    if not identical_trees(a / "api", b / "api"):
+        session.error(f"{a.name}/api and {b.name}/api differ: the domain app must not.")
+    print(f"{a.name}/api and {b.name}/api are identical.\n")
+    for name in DIFFED:
+        left, right = chapter_files(a, name), chapter_files(b, name)
+        for relative in sorted(left.keys() | right.keys()):
+            old = left[relative].read_text().splitlines(True) if relative in left else []
+            new = right[relative].read_text().splitlines(True) if relative in right else []
+            print(
+                "".join(
+                    difflib.unified_diff(old, new, f"{a.name}/{relative}", f"{b.name}/{relative}")
+                ),
+                end="",
+            )
 
 
 @nox.session
