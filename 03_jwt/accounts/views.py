@@ -1,8 +1,17 @@
-"""SimpleJWT's views, of which only the one that checks a password needs a change."""
+"""SimpleJWT's four token views, with a login throttle and a schema that tells the truth.
 
+Every one of them answers a bad password or a bad token with a 401, which SimpleJWT's
+views do not document: they authenticate nobody, so nothing in the view reveals it.
+`schema_error_codes` adds it.
+"""
+
+from drf_spectacular.utils import extend_schema
 from rest_framework_simplejwt import views as jwt_views
 
 from api.throttles import LoginRateThrottle
+
+# What verify and blacklist answer on success: `{}`, not an empty body.
+EMPTY_OBJECT = {"type": "object", "properties": {}, "additionalProperties": False}
 
 
 class TokenObtainPairView(jwt_views.TokenObtainPairView):
@@ -17,3 +26,36 @@ class TokenObtainPairView(jwt_views.TokenObtainPairView):
     """
 
     throttle_classes = [LoginRateThrottle]
+    schema_error_codes = {401}  # a wrong password, or an inactive user
+
+
+class TokenRefreshView(jwt_views.TokenRefreshView):
+    """Answers a new access token and a new refresh token for a refresh token.
+
+    The refresh token it was given is blacklisted: each one works once.
+    """
+
+    schema_error_codes = {401}  # a bad, expired, blacklisted or access token
+
+
+@extend_schema(responses={200: EMPTY_OBJECT})
+class TokenVerifyView(jwt_views.TokenVerifyView):
+    """Answers `{}` if the token, access or refresh, is genuine, unexpired and not
+    blacklisted.
+
+    drf-spectacular sees only write-only fields in the serializer and documents no body
+    at all; the schema says `{}` instead.
+    """
+
+    schema_error_codes = {401}  # any token that is not all three
+
+
+@extend_schema(responses={200: EMPTY_OBJECT})
+class TokenBlacklistView(jwt_views.TokenBlacklistView):
+    """Blacklists a refresh token, and answers `{}`: the logout.
+
+    The access tokens already issued keep working until they expire. The schema says
+    `{}` for the reason given on `TokenVerifyView`.
+    """
+
+    schema_error_codes = {401}  # a bad, expired, already blacklisted or access token
