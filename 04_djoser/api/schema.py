@@ -58,7 +58,9 @@ class AutoSchema(SpectacularAutoSchema):
         codes = set(getattr(self.view, "schema_error_codes", ()))
         if self.view.get_authenticators():
             codes.add(401)
-        if self.method not in SAFE_METHODS or not self._allows_anonymous():
+        if not self._allows_anonymous() or (
+            self.method not in SAFE_METHODS and self.view.get_authenticators()
+        ):
             codes.add(403)  # a permission check, or CSRF on an unsafe request
         if has_body:
             codes.update({400, 413, 415})
