@@ -1,7 +1,9 @@
-"""How the OpenAPI schema describes this chapter's JWT header."""
+"""How the OpenAPI schema describes this chapter's JWT header and Djoser's user endpoints."""
 
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from drf_spectacular.plumbing import build_bearer_security_scheme_object
+
+from api.schema import AutoSchema
 
 
 class BearerOrJWTScheme(SimpleJWTScheme):
@@ -19,3 +21,24 @@ class BearerOrJWTScheme(SimpleJWTScheme):
         )
         scheme["description"] = "An access token: `Bearer <access>` (or `JWT <access>`)."
         return scheme
+
+
+class UserViewSetSchema(AutoSchema):
+    """Djoser's /auth/users/ endpoints, with the body that deleting an account takes.
+
+    DELETE /auth/users/me/ (and /auth/users/{id}/) reads `{"current_password": ...}` from
+    its body and answers 400 when it is missing or wrong. drf-spectacular documents
+    bodies only for POST, PUT and PATCH, so both would be missing from the schema.
+    """
+
+    def _get_request_body(self, direction="request"):
+        if self.method != "DELETE":
+            return super()._get_request_body(direction)
+        component = self.resolve_serializer(self.get_request_serializer(), direction)
+        return {"content": {"application/json": {"schema": component.ref}}, "required": True}
+
+    def _error_codes(self):
+        codes = set(super()._error_codes())
+        if self.method == "DELETE":
+            codes.update({400, 413, 415})  # the body, as for any other request with one
+        return sorted(codes)

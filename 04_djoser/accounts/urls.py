@@ -8,7 +8,6 @@ the views swapped, plus jwt/blacklist/ for a JWT logout, which Djoser does not h
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter
-from rest_framework_simplejwt.views import TokenBlacklistView, TokenRefreshView, TokenVerifyView
 
 from . import views
 
@@ -21,11 +20,11 @@ urlpatterns = [
     # username + password -> an access token and a refresh token (throttled).
     path("jwt/create/", views.TokenObtainPairView.as_view(), name="jwt-create"),
     # refresh -> a new access token and, with rotation, a new refresh token.
-    path("jwt/refresh/", TokenRefreshView.as_view(), name="jwt-refresh"),
+    path("jwt/refresh/", views.TokenRefreshView.as_view(), name="jwt-refresh"),
     # any token -> 200 {} if it is genuine, unexpired and not blacklisted.
-    path("jwt/verify/", TokenVerifyView.as_view(), name="jwt-verify"),
+    path("jwt/verify/", views.TokenVerifyView.as_view(), name="jwt-verify"),
     # refresh -> blacklisted: the JWT logout.
-    path("jwt/blacklist/", TokenBlacklistView.as_view(), name="jwt-blacklist"),
+    path("jwt/blacklist/", views.TokenBlacklistView.as_view(), name="jwt-blacklist"),
     # username + password -> {"auth_token": key} (throttled); logout deletes the key.
     path("token/login/", views.TokenCreateView.as_view(), name="login"),
     path("token/logout/", views.TokenDestroyView.as_view(), name="logout"),

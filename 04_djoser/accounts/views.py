@@ -2,25 +2,43 @@
 
 The libraries' views carry no throttle, so nothing would slow down password guessing.
 These subclasses count every such request in the `login` scope, per client address.
+They also tell the OpenAPI schema what the libraries' views really answer.
 """
 
 from django.contrib.auth import get_user_model
 from djoser import views as djoser_views
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework_simplejwt import views as jwt_views
 
 from api.throttles import LoginRateThrottle
 
+from .schema import UserViewSetSchema
 
+# Djoser's actions that answer 204 with no body, which drf-spectacular cannot guess.
+NO_CONTENT = extend_schema(responses={204: None})
+
+
+@extend_schema_view(
+    activation=NO_CONTENT,
+    resend_activation=NO_CONTENT,
+    set_password=NO_CONTENT,
+    reset_password=NO_CONTENT,
+    reset_password_confirm=NO_CONTENT,
+    set_username=NO_CONTENT,
+    reset_username=NO_CONTENT,
+    reset_username_confirm=NO_CONTENT,
+)
 class UserViewSet(djoser_views.UserViewSet):
     """Djoser's /auth/users/ endpoints.
 
-    Reading and editing your own account is not throttled. Every action that checks a
-    password or an emailed token, or that sends an email, is: registration too, so that
-    nobody can create accounts (or probe usernames) in bulk.
+    Reading your own account is not throttled. Every action that checks a password or
+    an emailed token, or that sends an email, is: registration too, so that nobody can
+    create accounts (or probe usernames) in bulk, and editing an account, because
+    changing its email asks for the password.
     """
 
     queryset = get_user_model().objects.order_by("pk")  # pages need a stable order
+    schema = UserViewSetSchema()
     throttled_actions = {
         "create",
         "activation",
@@ -31,12 +49,31 @@ class UserViewSet(djoser_views.UserViewSet):
         "set_username",
         "reset_username",
         "reset_username_confirm",
+        "update",
+        "partial_update",
         "destroy",
     }
 
+    def initialize_request(self, request, *args, **kwargs):
+        """Names the `me` action for OPTIONS on /auth/users/me/ too.
+
+        DRF calls every OPTIONS request the `metadata` action. Its answer describes the
+        PUT form, for which it fetches the object, and Djoser finds the caller only
+        when the action is `me`: without this, OPTIONS /auth/users/me/ was a 500.
+        """
+        request = super().initialize_request(request, *args, **kwargs)
+        if self.action == "metadata" and "me" in self.action_map.values():
+            self.action = "me"
+        return request
+
+    def get_object(self):
+        if self.action == "me":
+            return self.request.user
+        return super().get_object()
+
     def get_throttles(self):
-        deleting_self = self.action == "me" and self.request.method == "DELETE"
-        if self.action in self.throttled_actions or deleting_self:
+        changing_self = self.action == "me" and self.request.method in ("PUT", "PATCH", "DELETE")
+        if self.action in self.throttled_actions or changing_self:
             return [LoginRateThrottle()]
         return super().get_throttles()
 
@@ -59,6 +96,10 @@ class TokenDestroyView(djoser_views.TokenDestroyView):
         return super().post(request)
 
 
+# SimpleJWT's views authenticate nobody, so the schema cannot see that a wrong password
+# or a bad token is a 401 (`schema_error_codes`, read by api/schema.py).
+
+
 class TokenObtainPairView(jwt_views.TokenObtainPairView):
     """/auth/jwt/create/: a username and password for an access and a refresh token.
 
@@ -68,3 +109,22 @@ class TokenObtainPairView(jwt_views.TokenObtainPairView):
     """
 
     throttle_classes = [LoginRateThrottle]
+    schema_error_codes = {401}
+
+
+class TokenRefreshView(jwt_views.TokenRefreshView):
+    """/auth/jwt/refresh/: a refresh token for a new pair (rotation)."""
+
+    schema_error_codes = {401}
+
+
+class TokenVerifyView(jwt_views.TokenVerifyView):
+    """/auth/jwt/verify/: 200 {} for a genuine, unexpired, unblacklisted token."""
+
+    schema_error_codes = {401}
+
+
+class TokenBlacklistView(jwt_views.TokenBlacklistView):
+    """/auth/jwt/blacklist/: the JWT logout (Djoser has none)."""
+
+    schema_error_codes = {401}

@@ -71,7 +71,8 @@ DJOSER = {
     "SERIALIZERS": {
         # Registration with first and last name, and a unique email.
         "user_create": "accounts.serializers.UserCreateSerializer",
-        # /auth/users/me/ and /auth/users/{id}/ show the names too.
+        # /auth/users/me/ and /auth/users/{id}/ show the names too; changing the email
+        # needs the current password.
         "current_user": "accounts.serializers.UserSerializer",
         "user": "accounts.serializers.UserSerializer",
         # /auth/token/login/ says "not activated yet" instead of "wrong password".
@@ -79,5 +80,9 @@ DJOSER = {
         # Reset and resend find the account by email without caring about case.
         "password_reset": "accounts.serializers.SendEmailResetSerializer",
         "username_reset": "accounts.serializers.SendEmailResetSerializer",
+        # The emailed uid and token are checked as the strings they were validated to.
+        "activation": "accounts.serializers.ActivationSerializer",
+        "password_reset_confirm": "accounts.serializers.PasswordResetConfirmSerializer",
+        "username_reset_confirm": "accounts.serializers.UsernameResetConfirmSerializer",
     },
 }

@@ -201,6 +201,52 @@ def test_unknown_uid_is_a_400(anon):
     )
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/auth/users/activation/",
+        "/auth/users/reset_password_confirm/",
+        "/auth/users/reset_username_confirm/",
+    ],
+)
+@pytest.mark.parametrize("field", ["uid", "token"])
+def test_a_number_for_the_uid_or_token_is_a_400_not_a_500(anon, users, url, field):
+    """Djoser checked the raw input, so `{"uid": 0}` reached the base64 decoder: a 500."""
+    from djoser.utils import encode_uid
+
+    body = {
+        "uid": encode_uid(users["user"].pk),
+        "token": "abc-0123456789abcdef",
+        "new_password": "a-brand-new-passphrase-42",
+        "new_username": "bob",
+    }
+    response = anon.post(url, {**body, field: 12345}, format="json")
+    assert (response.status_code, sorted(response.json())) == (400, [field])
+
+
+def test_username_reset_confirm_requires_the_uid_and_token(anon):
+    """Djoser's username reset serializer dropped both fields, so they were never required."""
+    response = anon.post(
+        "/auth/users/reset_username_confirm/", {"new_username": "mallory"}, format="json"
+    )
+    assert (response.status_code, sorted(response.json())) == (400, ["token", "uid"])
+
+
+def test_username_reset_confirm_with_the_emailed_uid_and_token_renames(anon, users):
+    from django.contrib.auth.tokens import default_token_generator
+    from djoser.utils import encode_uid
+
+    alice = users["user"]
+    body = {
+        "uid": encode_uid(alice.pk),
+        "token": default_token_generator.make_token(alice),
+        "new_username": "alicia",
+    }
+    response = anon.post("/auth/users/reset_username_confirm/", body, format="json")
+    alice.refresh_from_db()
+    assert (response.status_code, alice.username) == (204, "alicia")
+
+
 def test_resend_activation_mails_a_new_working_link(anon, mailoutbox):
     register(anon)
     resend(anon, "carol@example.com")
@@ -250,6 +296,57 @@ def test_me_cannot_make_you_staff(login, users):
     login(users["user"]).patch("/auth/users/me/", {"is_staff": True}, format="json")
     users["user"].refresh_from_db()
     assert users["user"].is_staff is False
+
+
+def test_me_changes_the_email_only_with_the_current_password(login, users, mailoutbox):
+    """The email is where resets go: a stolen access token alone must not redirect it."""
+    client = login(users["user"])
+    response = client.patch("/auth/users/me/", {"email": "mallory@example.com"}, format="json")
+    users["user"].refresh_from_db()
+    assert (response.status_code, sorted(response.json())) == (400, ["current_password"])
+    assert (users["user"].email, users["user"].is_active, mailoutbox) == (
+        "alice@example.com",
+        True,
+        [],
+    )
+
+
+def test_me_refuses_an_email_change_with_a_wrong_password(login, users):
+    body = {"email": "new@example.com", "current_password": "not-it"}
+    response = login(users["user"]).patch("/auth/users/me/", body, format="json")
+    users["user"].refresh_from_db()
+    assert (response.status_code, users["user"].email) == (400, "alice@example.com")
+
+
+def test_me_email_change_with_the_password_deactivates_until_confirmed(login, users, mailoutbox):
+    body = {"email": "new@example.com", "current_password": PASSWORD}
+    response = login(users["user"]).patch("/auth/users/me/", body, format="json")
+    users["user"].refresh_from_db()
+    assert (response.status_code, users["user"].email, users["user"].is_active) == (
+        200,
+        "new@example.com",
+        False,
+    )
+    assert [message.to for message in mailoutbox] == [["new@example.com"]]
+
+
+def test_me_put_with_the_same_email_needs_no_password(login, users):
+    body = {"email": "alice@example.com", "first_name": "Al", "last_name": "S"}
+    response = login(users["user"]).put("/auth/users/me/", body, format="json")
+    assert (response.status_code, "current_password" in response.json()) == (200, False)
+
+
+def test_me_options_describes_the_account_form(login, users):
+    """DRF's OPTIONS fetched the object without Djoser's `me` lookup: it was a 500."""
+    response = login(users["user"]).options("/auth/users/me/")
+    assert (response.status_code, sorted(response.json()["actions"]["PUT"])) == (
+        200,
+        ["current_password", "email", "first_name", "id", "last_name", "username"],
+    )
+
+
+def test_me_options_anonymous_is_401(anon):
+    assert anon.options("/auth/users/me/").status_code == 401
 
 
 def test_me_anonymous_is_401_with_the_challenge(anon, adapter):

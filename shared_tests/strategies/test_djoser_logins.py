@@ -254,8 +254,10 @@ def test_endpoint_that_checks_a_secret_or_sends_mail_is_throttled(anon, users, r
     [
         ("post", "/auth/users/set_password/", {"current_password": "x", "new_password": "y"}),
         ("delete", "/auth/users/me/", {"current_password": "x"}),
+        ("patch", "/auth/users/me/", {"email": "new@example.com", "current_password": "x"}),
+        ("put", "/auth/users/me/", {"email": "new@example.com", "current_password": "x"}),
     ],
-    ids=["set_password", "delete-me"],
+    ids=["set_password", "delete-me", "email-change-patch", "email-change-put"],
 )
 def test_password_checks_of_a_logged_in_user_are_throttled(login, users, rates, method, url, body):
     client = login(users["user"])
@@ -301,3 +303,42 @@ def test_post_without_the_trailing_slash_is_a_404_naming_the_url(anon, users, ur
 def test_any_method_without_the_trailing_slash_is_a_404(anon, method):
     response = getattr(anon, method)("/auth/jwt/create")
     assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+
+
+# --- What the OpenAPI schema promises ------------------------------------------------------
+
+
+@pytest.fixture
+def schema(anon):
+    return anon.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+
+@pytest.mark.parametrize("url", ["create", "refresh", "verify", "blacklist"])
+def test_schema_documents_the_401_of_every_jwt_endpoint(schema, url):
+    assert "401" in schema["paths"][f"/auth/jwt/{url}/"]["post"]["responses"]
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "activation",
+        "resend_activation",
+        "set_password",
+        "reset_password",
+        "reset_password_confirm",
+        "set_username",
+        "reset_username",
+        "reset_username_confirm",
+    ],
+)
+def test_schema_documents_204_where_djoser_answers_204(schema, action):
+    responses = schema["paths"][f"/auth/users/{action}/"]["post"]["responses"]
+    assert ("204" in responses, "200" in responses) == (True, False)
+
+
+@pytest.mark.parametrize("url", ["/auth/users/me/", "/auth/users/{id}/"])
+def test_schema_documents_the_password_that_deleting_an_account_takes(schema, url):
+    operation = schema["paths"][url]["delete"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    required = schema["components"]["schemas"][body.rsplit("/", 1)[1]]["required"]
+    assert (required, "400" in operation["responses"]) == (["current_password"], True)
