@@ -7,22 +7,20 @@ the same routes are listed here, with those views swapped (see views.py).
 """
 
 from dj_rest_auth.views import (
-    LogoutView,
     PasswordChangeView,
     PasswordResetConfirmView,
     PasswordResetView,
     UserDetailsView,
 )
 from django.urls import path
-from rest_framework_simplejwt.views import TokenVerifyView
 
 from . import views
 
 urlpatterns = [
     # username or email + password -> the JWT pair, in httpOnly cookies (throttled).
     path("login/", views.LoginView.as_view(), name="rest_login"),
-    # blacklists the refresh token and deletes both cookies.
-    path("logout/", LogoutView.as_view(), name="rest_logout"),
+    # blacklists the refresh token and deletes both cookies (POST only).
+    path("logout/", views.LogoutView.as_view(), name="rest_logout"),
     # the logged-in user: GET, PUT, PATCH (the email is read-only).
     path("user/", UserDetailsView.as_view(), name="rest_user_details"),
     # old password + new one twice (throttled).
@@ -42,7 +40,7 @@ urlpatterns = [
     # the refresh cookie -> new access and refresh cookies (rotation).
     path("token/refresh/", views.TokenRefreshView.as_view(), name="token_refresh"),
     # any token -> 200 {} if it is genuine, unexpired and not blacklisted.
-    path("token/verify/", TokenVerifyView.as_view(), name="token_verify"),
+    path("token/verify/", views.TokenVerifyView.as_view(), name="token_verify"),
     # username, email, password1, password2 -> an account and a verification email.
     path("registration/", views.RegisterView.as_view(), name="rest_register"),
     path(

@@ -324,9 +324,74 @@ def test_logout_needs_the_csrf_token(anon, users):
     )
 
 
+def test_logout_by_get_is_405_and_not_offered(anon, users):
+    """A logout any page could trigger with an `<img>`: POST only, and `Allow` says so."""
+    logged_in(anon)
+    response = anon.get(f"{AUTH}/logout/")
+    assert (response.status_code, response["Allow"]) == (405, "POST, OPTIONS")
+    assert refresh(anon).status_code == 200  # still logged in
+
+
+def test_logout_without_a_refresh_cookie_is_401_and_writes_nothing(anon):
+    """dj-rest-auth blacklisted a token it made up on the spot: two rows per request."""
+    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+    response = anon.post(f"{AUTH}/logout/")
+    assert (response.status_code, response.json()) == (
+        401,
+        {"detail": "Refresh token was not included in cookie data."},
+    )
+    assert OutstandingToken.objects.count() == 0
+
+
 def test_access_token_outlives_the_logout_until_it_expires(anon, users):
     """The trade-off of stateless tokens: a copy of the access token stays valid."""
     access = logged_in(anon).json()["access"]
     logout(anon)
     response = anon.get("/api/secret/", HTTP_AUTHORIZATION=f"Bearer {access}")
     assert response.status_code == 200
+
+
+# --- What the OpenAPI schema promises ------------------------------------------------------
+
+
+@pytest.fixture
+def schema(anon):
+    return anon.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+
+def test_schema_offers_the_access_cookie_and_the_bearer_header(schema):
+    schemes = schema["components"]["securitySchemes"]
+    assert sorted((s["type"], s.get("in", s.get("scheme"))) for s in schemes.values()) == [
+        ("apiKey", "cookie"),
+        ("http", "bearer"),
+    ]
+    assert {s.get("name") for s in schemes.values()} >= {"access"}
+
+
+def test_schema_documents_logout_as_post_only(schema):
+    assert sorted(schema["paths"][f"{AUTH}/logout/"]) == ["post"]
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "fields"),
+    [
+        ("login/", "200", ["access", "refresh", "user"]),
+        ("registration/", "201", ["detail"]),
+        ("registration/verify-email/", "200", ["detail"]),
+        ("registration/resend-email/", "200", ["detail"]),
+        ("token/refresh/", "200", ["access", "access_expiration"]),
+    ],
+)
+def test_schema_documents_the_body_each_endpoint_answers(schema, url, status, fields):
+    content = schema["paths"][f"{AUTH}/{url}"]["post"]["responses"][status]["content"]
+    name = content["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+    assert sorted(schema["components"]["schemas"][name]["properties"]) == fields
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [("token/refresh/", "401"), ("token/verify/", "401"), ("registration/verify-email/", "404")],
+)
+def test_schema_documents_the_errors_the_views_cannot_show(schema, url, status):
+    assert status in schema["paths"][f"{AUTH}/{url}"]["post"]["responses"]
