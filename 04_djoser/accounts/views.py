@@ -17,6 +17,10 @@ from .schema import UserViewSetSchema
 # Djoser's actions that answer 204 with no body, which drf-spectacular cannot guess.
 NO_CONTENT = extend_schema(responses={204: None})
 
+# What verify and blacklist answer on success: `{}`. drf-spectacular sees only write-only
+# fields in their serializers and documents no body at all.
+EMPTY_OBJECT = {"type": "object", "properties": {}, "additionalProperties": False}
+
 
 @extend_schema_view(
     activation=NO_CONTENT,
@@ -118,12 +122,14 @@ class TokenRefreshView(jwt_views.TokenRefreshView):
     schema_error_codes = {401}
 
 
+@extend_schema(responses={200: EMPTY_OBJECT})
 class TokenVerifyView(jwt_views.TokenVerifyView):
     """/auth/jwt/verify/: 200 {} for a genuine, unexpired, unblacklisted token."""
 
     schema_error_codes = {401}
 
 
+@extend_schema(responses={200: EMPTY_OBJECT})
 class TokenBlacklistView(jwt_views.TokenBlacklistView):
     """/auth/jwt/blacklist/: the JWT logout (Djoser has none)."""
 
