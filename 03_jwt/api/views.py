@@ -11,7 +11,7 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from .filters import MenuItemFilter
+from .filters import MenuItemFilter, SearchFilter
 from .models import MANAGER_GROUP, Category, Customer, MenuItem, Todo
 from .permissions import IsAdminOrReadOnly, IsManager, IsStaffOrManagerOrReadOnly
 from .serializers import (
@@ -67,7 +67,7 @@ class MenuItemViewSet(viewsets.ModelViewSet):
     queryset = MenuItem.objects.all()
     serializer_class = MenuItemSerializer
     permission_classes = [IsStaffOrManagerOrReadOnly]
-    filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
+    filter_backends = [DjangoFilterBackend, SearchFilter, filters.OrderingFilter]
     filterset_class = MenuItemFilter
     search_fields = ["title"]
     ordering_fields = ["price"]

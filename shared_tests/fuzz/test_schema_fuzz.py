@@ -57,10 +57,13 @@ def credentials(transactional_db, users):
 )
 def test_api_answers_as_its_schema_says(case, credentials, live_server):
     headers, cookies = credentials()
+    if cookies:
+        # In the Cookie header, schemathesis knows they were supplied, and strips the
+        # auth cookie to probe; passed as `cookies=` it takes them for values it made up.
+        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
     case.call_and_validate(
         base_url=live_server.url,
         headers={**(case.headers or {}), **headers},
-        cookies=cookies,
         # Two request-side checks are off, each for a reason the schema cannot express:
         # a well-typed request may still be a 400 ("this slug is taken"), and like most
         # HTTP APIs this one ignores query parameters it does not know. Wrong JSON types

@@ -136,3 +136,9 @@ def test_input_price_as_a_json_number_is_a_400(client_as, category):
     body = {"title": "Soup", "price": 4.5, "category": category.id}
     response = client_as("manager").post("/api/menu-items/", body, format="json")
     assert (response.status_code, list(response.json())) == (400, ["price"])
+
+
+def test_input_nul_byte_in_search_is_a_400_on_search(anon, db):
+    """A NUL byte in `?search=` is refused, and the error names the parameter."""
+    response = anon.get("/api/menu-items/", {"search": "a\x00b"})
+    assert (response.status_code, list(response.json())) == (400, ["search"])
