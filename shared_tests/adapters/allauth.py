@@ -7,11 +7,18 @@ answers the access token in JSON. The cookie client keeps the cookies and echoes
 
 from http.cookies import SimpleCookie
 
-from .base import Adapter
+from .base import Adapter, PasswordCheck
 
 CHAPTER = "05_allauth_registration"
 
 AUTH = "/api/v1/dj-rest-auth"
+
+
+def login_attempt(client, username, password):
+    return client.post(
+        f"{AUTH}/login/", {"username": username, "password": password}, format="json"
+    )
+
 
 # What both clients offer on top of their credential.
 SHARED = {
@@ -19,6 +26,7 @@ SHARED = {
     "challenge",
     "expiry",
     "stateless",
+    "signed-token",
     "refresh-rotation",
     "registration",
     "email-verification",
@@ -38,11 +46,14 @@ class AllauthAdapter(Adapter):
         return user
 
     def post_login(self, client, username, password):
-        response = client.post(
-            f"{AUTH}/login/", {"username": username, "password": password}, format="json"
-        )
+        response = login_attempt(client, username, password)
         assert response.status_code == 200, response.content
         return response
+
+    def token_pair(self, client, username, password):
+        """The access token from the JSON body; the refresh token only from its cookie."""
+        response = self.post_login(client, username, password)
+        return {"access": response.json()["access"], "refresh": client.cookies["refresh"].value}
 
 
 class CookieAdapter(AllauthAdapter):
@@ -59,10 +70,22 @@ class CookieAdapter(AllauthAdapter):
         response = client.post(f"{AUTH}/logout/")
         assert response.status_code == 200, response.content
 
+    def use_access(self, client, access):
+        client.cookies["access"] = access
+
+    def refresh(self, client, refresh):
+        """The refresh token travels only in its cookie, which this endpoint reads."""
+        client.cookies["refresh"] = refresh
+        return client.post(f"{AUTH}/token/refresh/", format="json")
+
+    def password_checks(self):
+        return [PasswordCheck("dj-rest-auth-login", login_attempt)]
+
 
 class BearerAdapter(AllauthAdapter):
     name = "bearer"
     capabilities = frozenset(SHARED)
+    schemes = ("Bearer",)
 
     def login(self, client, username, password):
         response = self.post_login(client, username, password)
@@ -77,6 +100,12 @@ class BearerAdapter(AllauthAdapter):
         response = client.post(f"{AUTH}/logout/")
         client.cookies = SimpleCookie()
         assert response.status_code == 200, response.content
+
+    def use_access(self, client, access):
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+
+    def refresh(self, client, refresh):
+        return client.post(f"{AUTH}/token/refresh/", {"refresh": refresh}, format="json")
 
 
 ADAPTERS = [CookieAdapter(), BearerAdapter()]

@@ -3,7 +3,7 @@
 The JWT adapter sends the notes' `JWT <access>` prefix; `Bearer` is tested on its own.
 """
 
-from .base import Adapter
+from .base import Adapter, PasswordCheck
 
 CHAPTER = "04_djoser"
 
@@ -11,18 +11,44 @@ CHAPTER = "04_djoser"
 ACCOUNT_FLOWS = {"djoser", "challenge", "registration", "email-verification", "password-reset"}
 
 
+def jwt_create(client, username, password):
+    return client.post(
+        "/auth/jwt/create/", {"username": username, "password": password}, format="json"
+    )
+
+
+def token_login(client, username, password):
+    return client.post(
+        "/auth/token/login/", {"username": username, "password": password}, format="json"
+    )
+
+
 class DjoserJWTAdapter(Adapter):
     name = "djoser-jwt"
     challenge = 'Bearer realm="api"'
-    capabilities = frozenset(ACCOUNT_FLOWS | {"expiry", "stateless", "refresh-rotation"})
+    capabilities = frozenset(
+        ACCOUNT_FLOWS | {"signed-token", "expiry", "stateless", "refresh-rotation"}
+    )
+    schemes = ("Bearer", "JWT")
 
     def login(self, client, username, password):
-        response = client.post(
-            "/auth/jwt/create/", {"username": username, "password": password}, format="json"
-        )
+        tokens = self.token_pair(client, username, password)
+        client.jwt_refresh = tokens["refresh"]
+        self.use_access(client, tokens["access"])
+
+    def token_pair(self, client, username, password):
+        response = jwt_create(client, username, password)
         assert response.status_code == 200, response.content
-        client.jwt_refresh = response.json()["refresh"]
-        client.credentials(HTTP_AUTHORIZATION=f"JWT {response.json()['access']}")
+        return response.json()
+
+    def use_access(self, client, access):
+        client.credentials(HTTP_AUTHORIZATION=f"JWT {access}")
+
+    def refresh(self, client, refresh):
+        return client.post("/auth/jwt/refresh/", {"refresh": refresh}, format="json")
+
+    def password_checks(self):
+        return [PasswordCheck("jwt-create", jwt_create)]
 
     def logout(self, client):
         """Blacklists the refresh token. The access token lives on until it expires."""
@@ -36,11 +62,10 @@ class DjoserTokenAdapter(Adapter):
     name = "djoser-token"
     challenge = 'Bearer realm="api"'  # JWT is the first authentication class
     capabilities = frozenset(ACCOUNT_FLOWS | {"revocable"})
+    schemes = ("Token",)
 
     def login(self, client, username, password):
-        response = client.post(
-            "/auth/token/login/", {"username": username, "password": password}, format="json"
-        )
+        response = token_login(client, username, password)
         assert response.status_code == 200, response.content
         client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['auth_token']}")
 
@@ -49,6 +74,9 @@ class DjoserTokenAdapter(Adapter):
         check that the old key is now refused."""
         response = client.post("/auth/token/logout/")
         assert response.status_code == 204, response.content
+
+    def password_checks(self):
+        return [PasswordCheck("token-login", token_login)]
 
 
 ADAPTERS = [DjoserJWTAdapter(), DjoserTokenAdapter()]
