@@ -131,12 +131,6 @@ def test_unknown_user_answers_like_a_wrong_password(anon, users):
     assert (unknown.status_code, unknown.json()) == (wrong.status_code, wrong.json())
 
 
-def test_login_is_throttled(anon, users, rates):
-    rates["dj_rest_auth"] = "2/minute"
-    codes = [log_in(anon, "alice", f"guess-{n}").status_code for n in range(3)]
-    assert codes == [400, 400, 429]
-
-
 # --- Using the cookies ---------------------------------------------------------------------
 
 

@@ -91,11 +91,6 @@ def test_deactivated_users_access_token_is_refused_at_once(anon, users):
     assert (response.status_code, response.json()["code"]) == (401, "user_inactive")
 
 
-def test_refresh_token_is_not_an_access_token(anon, users):
-    response = secret(anon, f"JWT {pair(anon)['refresh']}")
-    assert (response.status_code, response.json()["code"]) == (401, "token_not_valid")
-
-
 def test_access_token_expires_after_five_minutes(anon, users):
     with time_machine.travel(NOW, tick=False) as clock:
         access = pair(anon)["access"]
