@@ -13,6 +13,7 @@ that forgets a dependency fails here exactly as it would on a student's machine.
 
 import difflib
 import filecmp
+import os
 from pathlib import Path
 
 import nox
@@ -50,13 +51,15 @@ def tests(session, chapter):
 def fuzz(session, chapter):
     """Fuzz a chapter from its OpenAPI schema: nox -s fuzz -- 03_jwt (no name: every chapter).
 
-    FUZZ_EXAMPLES sets the examples per operation (default 50).
+    FUZZ_EXAMPLES sets the examples per operation (default 50); FUZZ_SEED fixes the seed.
     """
     if session.posargs and chapter not in session.posargs:
         session.skip(f"not asked for: {', '.join(session.posargs)}")
     install_chapter(session, chapter, "-r", "requirements-test.txt", SCHEMATHESIS)
     session.chdir(chapter)
-    session.run("python", "-m", "pytest", "../shared_tests/fuzz", "-p", "no:cacheprovider")
+    # FUZZ_SEED makes a run repeatable (CI sets it); without it every run explores anew.
+    seed = [f"--hypothesis-seed={os.environ['FUZZ_SEED']}"] if "FUZZ_SEED" in os.environ else []
+    session.run("python", "-m", "pytest", "../shared_tests/fuzz", "-p", "no:cacheprovider", *seed)
 
 
 @nox.session(reuse_venv=False)  # rebuilt each time, so no chapter borrows another's packages

@@ -56,6 +56,7 @@ def credentials(transactional_db, users):
     suppress_health_check=list(hypothesis.HealthCheck),
 )
 def test_api_answers_as_its_schema_says(case, credentials, live_server):
+    """Every answer has a documented status, content type, body and headers."""
     headers, cookies = credentials()
     if cookies:
         # In the Cookie header, schemathesis knows they were supplied, and strips the
