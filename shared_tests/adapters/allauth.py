@@ -45,6 +45,12 @@ class AllauthAdapter(Adapter):
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         return user
 
+    def register(self, client, **fields):
+        password = "a-fresh-password-42"
+        form = {"username": "carol", "email": "carol@example.com"}
+        form |= {"password1": password, "password2": password}
+        return client.post(f"{AUTH}/registration/", {**form, **fields}, format="json")
+
     def post_login(self, client, username, password):
         response = login_attempt(client, username, password)
         assert response.status_code == 200, response.content

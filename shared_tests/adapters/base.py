@@ -32,6 +32,7 @@ class Adapter:
     - `password-change-revokes`: a password change ends credentials issued before it
     - `signed-token`: the credential is a JWT the client can read and tamper with; such
       adapters implement `token_pair`, `use_access` and `refresh`
+    - `registration` adapters also implement `register`
     """
 
     name = ""
@@ -43,6 +44,10 @@ class Adapter:
     def password_checks(self):
         """Every endpoint of this variant that checks a password, as `PasswordCheck`s."""
         return []
+
+    def register(self, client, **fields):
+        """Signs up "carol" through the chapter's endpoint, `fields` overriding the form."""
+        raise NotImplementedError
 
     def token_pair(self, client, username, password):
         """Logs in and answers `{"access": ..., "refresh": ...}` (signed tokens only)."""

@@ -11,6 +11,11 @@ CHAPTER = "04_djoser"
 ACCOUNT_FLOWS = {"djoser", "challenge", "registration", "email-verification", "password-reset"}
 
 
+def register(client, **fields):
+    form = {"username": "carol", "email": "carol@example.com", "password": "a-fresh-password-42"}
+    return client.post("/auth/users/", {**form, **fields}, format="json")
+
+
 def jwt_create(client, username, password):
     return client.post(
         "/auth/jwt/create/", {"username": username, "password": password}, format="json"
@@ -23,7 +28,12 @@ def token_login(client, username, password):
     )
 
 
-class DjoserJWTAdapter(Adapter):
+class DjoserAdapter(Adapter):
+    def register(self, client, **fields):
+        return register(client, **fields)
+
+
+class DjoserJWTAdapter(DjoserAdapter):
     name = "djoser-jwt"
     challenge = 'Bearer realm="api"'
     capabilities = frozenset(
@@ -58,7 +68,7 @@ class DjoserJWTAdapter(Adapter):
         assert response.status_code == 200, response.content
 
 
-class DjoserTokenAdapter(Adapter):
+class DjoserTokenAdapter(DjoserAdapter):
     name = "djoser-token"
     challenge = 'Bearer realm="api"'  # JWT is the first authentication class
     capabilities = frozenset(ACCOUNT_FLOWS | {"revocable"})

@@ -91,3 +91,11 @@ def test_mass_assignment_of_created_at_is_ignored(client_as, users):
         "/api/todos/", {"title": "x", "created_at": "2000-01-01T00:00:00Z"}, format="json"
     )
     assert not response.json()["created_at"].startswith("2000-")
+
+
+@pytest.mark.requires("registration")
+def test_mass_assignment_on_registration_is_ignored(anon, adapter, db):
+    """API3: a sign-up form with `is_staff` and `is_superuser` creates a plain user."""
+    adapter.register(anon, is_staff=True, is_superuser=True)
+    carol = get_user_model().objects.get(username="carol")
+    assert (carol.is_staff, carol.is_superuser) == (False, False)

@@ -92,19 +92,6 @@ def test_registration_records_an_unverified_address(anon):
     )
 
 
-def test_registration_ignores_is_staff_and_is_superuser(anon):
-    register(anon, is_staff=True, is_superuser=True)
-    assert (carol().is_staff, carol().is_superuser) == (False, False)
-
-
-def test_registration_says_when_a_username_is_taken(anon, users):
-    response = register(anon, username="alice")
-    assert (response.status_code, response.json()) == (
-        400,
-        {"username": ["A user with that username already exists."]},
-    )
-
-
 def test_registration_refuses_a_verified_email_of_another_account(anon, users):
     response = register(anon, email="alice@example.com")
     assert (response.status_code, response.json()) == (

@@ -91,19 +91,6 @@ def test_new_account_is_inactive(anon):
     assert carol().is_active is False
 
 
-def test_registration_ignores_is_staff_and_is_superuser(anon):
-    register(anon, is_staff=True, is_superuser=True)
-    assert (carol().is_staff, carol().is_superuser) == (False, False)
-
-
-def test_registration_says_when_a_username_is_taken(anon, users):
-    response = register(anon, username="alice")
-    assert (response.status_code, response.json()) == (
-        400,
-        {"username": ["A user with that username already exists."]},
-    )
-
-
 def test_registration_refuses_an_email_taken_in_another_case(anon, users):
     response = register(anon, email="ALICE@example.com")
     assert (response.status_code, response.json()) == (
