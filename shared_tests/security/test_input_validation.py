@@ -49,7 +49,7 @@ def stored_values(model, field):
 def test_input_nul_byte_in_a_field_is_a_400(
     client_as, category, role, method, path, payload, field, limit, model
 ):
-    """A NUL byte is refused before PostgreSQL would choke on it."""
+    """API8: a NUL byte is refused before PostgreSQL would choke on it."""
     response = attack(client_as, category, role, method, path, payload, field, "a\x00b")
     assert (response.status_code, list(response.json())) == (400, [field])
 
@@ -60,7 +60,7 @@ def test_input_nul_byte_in_a_field_is_a_400(
 def test_input_overlong_field_is_a_400(
     client_as, category, role, method, path, payload, field, limit, model
 ):
-    """A string one character over the column's length is refused, not truncated."""
+    """API8: a string one character over the column's length is refused, not truncated."""
     response = attack(client_as, category, role, method, path, payload, field, "7" * (limit + 1))
     assert (response.status_code, list(response.json())) == (400, [field])
 
@@ -71,7 +71,7 @@ def test_input_overlong_field_is_a_400(
 def test_input_refused_write_stores_nothing(
     client_as, users, category, role, method, path, payload, field, limit, model
 ):
-    """A refused payload leaves no half-written row behind.
+    """API8: a refused payload leaves no half-written row behind.
 
     (The profile is created on first access by design, so it exists beforehand here.)
     """
@@ -87,7 +87,7 @@ def test_input_refused_write_stores_nothing(
     ids=["truncated", "single-quotes", "unclosed", "not-utf8", "null", "array"],
 )
 def test_input_malformed_json_is_a_400(client_as, body):
-    """Bodies that are not a JSON object answer 400 with a message."""
+    """API8: bodies that are not a JSON object answer 400 with a message."""
     response = client_as("user").post("/api/todos/", data=body, content_type="application/json")
     assert (
         response.status_code,
@@ -96,7 +96,7 @@ def test_input_malformed_json_is_a_400(client_as, body):
 
 
 def test_input_deeply_nested_json_is_a_400(client_as):
-    """JSON nested beyond Python's recursion limit is a 400, not a crash."""
+    """API8: JSON nested beyond Python's recursion limit is a 400, not a crash."""
     body = "[" * 100_000 + "]" * 100_000
     response = client_as("user").post("/api/todos/", data=body, content_type="application/json")
     assert (response.status_code, response.json()["detail"]) == (
@@ -107,7 +107,7 @@ def test_input_deeply_nested_json_is_a_400(client_as):
 
 @pytest.mark.parametrize("content_type", ["text/plain", "application/xml", "image/png"])
 def test_input_unsupported_content_type_is_a_415(client_as, content_type):
-    """A body in a format the API does not speak is refused by type."""
+    """API8: a body in a format the API does not speak is refused by type."""
     response = client_as("user").post("/api/todos/", data="title=x", content_type=content_type)
     assert (response.status_code, response["Content-Type"]) == (415, "application/json")
 
@@ -124,7 +124,7 @@ def test_input_unsupported_content_type_is_a_415(client_as, content_type):
     ],
 )
 def test_input_wrong_json_type_is_a_400(client_as, field, value):
-    """A value of another JSON type is refused rather than coerced (0 is not "0")."""
+    """API8: a value of another JSON type is refused rather than coerced (0 is not "0")."""
     response = client_as("user").post(
         "/api/todos/", {"title": "ok", "completed": False, field: value}, format="json"
     )
@@ -132,13 +132,13 @@ def test_input_wrong_json_type_is_a_400(client_as, field, value):
 
 
 def test_input_price_as_a_json_number_is_a_400(client_as, category):
-    """Prices travel as strings, so a float can never round one."""
+    """API8: prices travel as strings, so a float can never round one."""
     body = {"title": "Soup", "price": 4.5, "category": category.id}
     response = client_as("manager").post("/api/menu-items/", body, format="json")
     assert (response.status_code, list(response.json())) == (400, ["price"])
 
 
 def test_input_nul_byte_in_search_is_a_400_on_search(anon, db):
-    """A NUL byte in `?search=` is refused, and the error names the parameter."""
+    """API8: a NUL byte in `?search=` is refused, and the error names the parameter."""
     response = anon.get("/api/menu-items/", {"search": "a\x00b"})
     assert (response.status_code, list(response.json())) == (400, ["search"])
