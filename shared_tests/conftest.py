@@ -14,6 +14,8 @@ from django.test import override_settings
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
+from api.models import Category, MenuItem
+
 from .adapters import adapters_for
 
 CHAPTER = settings.BASE_DIR.name
@@ -126,3 +128,16 @@ def login(adapter, db):
 def client_as(login, users):
     """`client_as("manager")` returns a client logged in with that role."""
     return lambda role: login(users[role])
+
+
+@pytest.fixture
+def ids(users):
+    """Ids to fill `{...}` placeholders in URLs: a category in use, an empty one, a menu
+    item and the manager's user id."""
+    category = Category.objects.create(slug="mains", title="Mains")
+    return {
+        "category": category.id,
+        "empty_category": Category.objects.create(slug="empty", title="Empty").id,
+        "item": MenuItem.objects.create(title="Pasta", price="9.99", category=category).id,
+        "manager_id": users["manager"].id,
+    }

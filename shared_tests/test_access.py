@@ -6,8 +6,6 @@ must also name the strategy's scheme in `WWW-Authenticate`.
 
 import pytest
 
-from api.models import Category, MenuItem
-
 from .conftest import ROLES
 
 
@@ -64,17 +62,6 @@ CASES = [
     for method, path, body, codes in ACCESS
     for role in ROLES
 ]
-
-
-@pytest.fixture
-def ids(users):
-    category = Category.objects.create(slug="mains", title="Mains")
-    return {
-        "category": category.id,
-        "empty_category": Category.objects.create(slug="empty", title="Empty").id,
-        "item": MenuItem.objects.create(title="Pasta", price="9.99", category=category).id,
-        "manager_id": users["manager"].id,
-    }
 
 
 def fill(value, ids):

@@ -14,10 +14,9 @@ CHAPTER = "05_allauth_registration"
 AUTH = "/api/v1/dj-rest-auth"
 
 
-def login_attempt(client, username, password):
-    return client.post(
-        f"{AUTH}/login/", {"username": username, "password": password}, format="json"
-    )
+def login_attempt(client, username, password, **extra):
+    body = {"username": username, "password": password}
+    return client.post(f"{AUTH}/login/", body, format="json", **extra)
 
 
 # What both clients offer on top of their credential.

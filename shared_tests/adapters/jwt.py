@@ -5,8 +5,9 @@ from .base import Adapter, PasswordCheck
 CHAPTER = "03_jwt"
 
 
-def obtain_pair(client, username, password):
-    return client.post("/api/token/", {"username": username, "password": password}, format="json")
+def obtain_pair(client, username, password, **extra):
+    body = {"username": username, "password": password}
+    return client.post("/api/token/", body, format="json", **extra)
 
 
 class JWTAdapter(Adapter):

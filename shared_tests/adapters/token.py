@@ -7,8 +7,9 @@ CHAPTER = "02_token"
 TOKEN_URL = "/api/api-token-auth/"
 
 
-def obtain_token(client, username, password):
-    return client.post(TOKEN_URL, {"username": username, "password": password}, format="json")
+def obtain_token(client, username, password, **extra):
+    body = {"username": username, "password": password}
+    return client.post(TOKEN_URL, body, format="json", **extra)
 
 
 class TokenAdapter(Adapter):

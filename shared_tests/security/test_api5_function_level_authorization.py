@@ -20,15 +20,6 @@ CASES = (
 )
 
 
-@pytest.fixture
-def ids(users):
-    from api.models import Category, MenuItem
-
-    category = Category.objects.create(slug="mains", title="Mains")
-    item = MenuItem.objects.create(title="Pasta", price="9.99", category=category)
-    return {"manager_id": users["manager"].id, "category": category.id, "item": item.id}
-
-
 @pytest.mark.parametrize(("role", "method", "path"), CASES)
 def test_function_level_call_above_role_is_403(client_as, ids, role, method, path):
     """API5: plain users and managers on staff functions, plain users writing the menu."""

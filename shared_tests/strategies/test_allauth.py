@@ -9,6 +9,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
+from ..adapters.allauth import login_attempt
 from ..conftest import PASSWORD
 
 pytestmark = [pytest.mark.requires("dj-rest-auth"), pytest.mark.django_db]
@@ -32,9 +33,7 @@ def register(client, **fields):
 
 
 def log_in(client, username="carol", password=PASSWORD, **extra):
-    return client.post(
-        f"{AUTH}/login/", {"username": username, "password": password}, format="json", **extra
-    )
+    return login_attempt(client, username, password, **extra)
 
 
 def emailed_link(message, pattern):

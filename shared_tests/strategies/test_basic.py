@@ -1,16 +1,11 @@
 """HTTP Basic: the password travels with every request, so failures are counted per address."""
 
-import base64
-
 import pytest
 
+from ..adapters.basic_session import basic_header as basic
 from ..conftest import PASSWORD
 
 pytestmark = [pytest.mark.requires("basic"), pytest.mark.django_db]
-
-
-def basic(username, password):
-    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
 
 
 def secret(client, authorization):

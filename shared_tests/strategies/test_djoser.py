@@ -9,6 +9,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
+from ..adapters.djoser import jwt_create
 from ..conftest import PASSWORD
 
 pytestmark = [pytest.mark.requires("djoser"), pytest.mark.django_db]
@@ -51,9 +52,7 @@ def activate(client, uid, token):
 
 
 def jwt_login(client, username="carol", password=PASSWORD):
-    return client.post(
-        "/auth/jwt/create/", {"username": username, "password": password}, format="json"
-    )
+    return jwt_create(client, username, password)
 
 
 def resend(client, email):

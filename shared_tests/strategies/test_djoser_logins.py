@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
+from ..adapters.djoser import token_login as djoser_token_login
 from ..conftest import PASSWORD
 from .test_djoser import NOT_ACTIVE, jwt_login, register
 
@@ -38,9 +39,7 @@ def blacklist(client, token):
 
 
 def token_login(client, username="alice", password=PASSWORD):
-    return client.post(
-        "/auth/token/login/", {"username": username, "password": password}, format="json"
-    )
+    return djoser_token_login(client, username, password)
 
 
 def deactivate(user):

@@ -15,6 +15,7 @@ import sys
 import pytest
 from django.conf import settings
 
+from ..adapters.jwt import obtain_pair
 from ..conftest import PASSWORD
 from ..tokens import b64url, claims, segment
 
@@ -31,9 +32,7 @@ NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
 
 
 def obtain(client, username="alice", password=PASSWORD, **extra):
-    return client.post(
-        "/api/token/", {"username": username, "password": password}, format="json", **extra
-    )
+    return obtain_pair(client, username, password, **extra)
 
 
 def pair(client, username="alice"):

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 
+from ..adapters.basic_session import csrf_token, session_login
 from ..conftest import PASSWORD
 
 pytestmark = [pytest.mark.requires("session"), pytest.mark.django_db]
@@ -10,18 +11,8 @@ pytestmark = [pytest.mark.requires("session"), pytest.mark.django_db]
 CREDENTIALS = {"username": "alice", "password": PASSWORD}
 
 
-def csrf_token(client):
-    client.get("/api/auth/csrf/")
-    return client.cookies["csrftoken"].value
-
-
 def log_in(client, **credentials):
-    return client.post(
-        "/api/auth/login/",
-        credentials or CREDENTIALS,
-        format="json",
-        HTTP_X_CSRFTOKEN=csrf_token(client),
-    )
+    return session_login(client, **(credentials or CREDENTIALS))
 
 
 def test_csrf_endpoint_sets_the_cookie(anon):

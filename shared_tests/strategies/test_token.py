@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
+from ..adapters.token import obtain_token
 from ..conftest import PASSWORD
 
 pytestmark = [pytest.mark.requires("token"), pytest.mark.django_db]
@@ -17,9 +18,7 @@ BAD_CREDENTIALS = {"non_field_errors": ["Unable to log in with provided credenti
 
 
 def obtain(client, username="alice", password=PASSWORD, **extra):
-    return client.post(
-        TOKEN_URL, {"username": username, "password": password}, format="json", **extra
-    )
+    return obtain_token(client, username, password, **extra)
 
 
 def key_of(client, username="alice"):
