@@ -6,6 +6,11 @@
     nox -s fuzz -- 01_basic_session       # schemathesis against a live server
     nox -s diff -- 02_token 03_jwt        # what one strategy changes against another
     nox -s lint                           # ruff check and ruff format --check
+    nox -s walkthrough -- 04_djoser       # replay a README's walkthrough against a live server
+    nox -s matrix                         # the behaviour matrix in README.md, from the suite
+    nox -s postgres                       # the suite on PostgreSQL and Redis
+    nox -s workers                        # several gunicorn workers: throttles and lost writes
+    nox -s bench                          # what each strategy costs, under gunicorn and wrk
 
 Each chapter gets its own virtualenv, built from its own requirements.txt, so a chapter
 that forgets a dependency fails here exactly as it would on a student's machine.
@@ -19,6 +24,7 @@ from pathlib import Path
 import nox
 
 ROOT = Path(__file__).parent
+TOOLS = ROOT / "tools"
 CHAPTERS = sorted(path.parent.name for path in ROOT.glob("[0-9][0-9]_*/requirements.txt"))
 RUFF = "ruff==0.17.6"
 SCHEMATHESIS = "schemathesis==4.32.5"
@@ -33,6 +39,12 @@ INSTALL_ENV = {"UV_COMPILE_BYTECODE": "1"}
 
 def install_chapter(session, chapter, *extra):
     session.install("-r", f"{chapter}/requirements.txt", *extra, env=INSTALL_ENV)
+
+
+def skip_unless_asked(session, chapter):
+    """`nox -s fuzz -- 03_jwt` runs one parametrisation; no name runs them all."""
+    if session.posargs and chapter not in session.posargs:
+        session.skip(f"not asked for: {', '.join(session.posargs)}")
 
 
 @nox.session
@@ -53,8 +65,7 @@ def fuzz(session, chapter):
 
     FUZZ_EXAMPLES sets the examples per operation (default 50); FUZZ_SEED fixes the seed.
     """
-    if session.posargs and chapter not in session.posargs:
-        session.skip(f"not asked for: {', '.join(session.posargs)}")
+    skip_unless_asked(session, chapter)
     install_chapter(session, chapter, "-r", "requirements-test.txt", SCHEMATHESIS)
     session.chdir(chapter)
     # FUZZ_SEED makes a run repeatable (CI sets it); without it every run explores anew.
@@ -127,3 +138,44 @@ def lint(session):
     session.install(RUFF)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def walkthrough(session, chapter):
+    """Replay a README's walkthrough on a live dev server: nox -s walkthrough -- 04_djoser"""
+    skip_unless_asked(session, chapter)
+    install_chapter(session, chapter)
+    session.run("python", str(TOOLS / "walkthrough.py"), chapter)
+
+
+@nox.session(venv_backend="none")
+def matrix(session):
+    """Write the behaviour matrix into README.md from the suite's results (TODO)."""
+    session.run("python3", str(TOOLS / "matrix.py"), *session.posargs)
+
+
+@nox.session
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def postgres(session, chapter):
+    """The whole suite on PostgreSQL and Redis: nox -s postgres -- 03_jwt (TODO)"""
+    skip_unless_asked(session, chapter)
+    install_chapter(session, chapter, "-r", "requirements-test.txt")
+    session.chdir(chapter)
+    session.run("python", "-m", "pytest", "../shared_tests")
+
+
+@nox.session
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def workers(session, chapter):
+    """Several gunicorn workers: shared throttles and no lost writes (TODO)."""
+    skip_unless_asked(session, chapter)
+    install_chapter(session, chapter, "-r", "requirements-test.txt")
+    session.chdir(chapter)
+    session.run("python", "-m", "pytest", "../shared_tests/production")
+
+
+@nox.session
+def bench(session):
+    """What each strategy costs: gunicorn and wrk, tables and a chart under docs/ (TODO)."""
+    session.run("python", str(TOOLS / "bench.py"), *session.posargs)
