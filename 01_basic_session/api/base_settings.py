@@ -191,6 +191,14 @@ SPECTACULAR_SETTINGS = {
 
 # --- Production mode ---------------------------------------------------------------------
 
+# DJANGO_TLS_PROXY=1: HTTPS ends at a proxy in front (nginx, a load balancer), which
+# talks plain HTTP to gunicorn and says `X-Forwarded-Proto: https`. Django then treats
+# the request as secure: no redirect to HTTPS, and the CSRF checks expect https origins.
+# Only set it behind a proxy that sets or strips that header on every request; anywhere
+# else a client could send it and pass for HTTPS.
+if env_bool("DJANGO_TLS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 if PRODUCTION:
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
