@@ -33,8 +33,14 @@ GENEROUS_RATE = "10000/minute"
 
 
 def pytest_configure(config):
-    # PBKDF2 costs ~300 ms per Basic request; MD5 is fine for throwaway test users.
-    override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]).enable()
+    override_settings(
+        # PBKDF2 costs ~300 ms per Basic request; MD5 is fine for throwaway test users.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # WhiteNoise indexes every static file when the middleware loads, and the test
+        # client loads the middleware once per client: ~35 ms each. Autorefresh looks a
+        # file up when it is requested instead, as under `runserver`.
+        WHITENOISE_AUTOREFRESH=True,
+    ).enable()
 
 
 def pytest_report_header(config):
