@@ -5,9 +5,11 @@ answers the access token in JSON. The cookie client keeps the cookies and echoes
 `csrftoken` cookie in `X-CSRFToken`; the Bearer client drops them and sends the header.
 """
 
+import datetime
+import re
 from http.cookies import SimpleCookie
 
-from .base import Adapter, PasswordCheck
+from .base import REGISTERED_PASSWORD, Adapter, PasswordCheck
 
 CHAPTER = "05_allauth_registration"
 
@@ -35,6 +37,8 @@ SHARED = {
 
 class AllauthAdapter(Adapter):
     challenge = 'Bearer realm="api"'
+    lifetime = datetime.timedelta(minutes=5)  # the access token's
+    queries_per_request = 1  # the user, so a deactivated user's token stops at once
 
     def create_user(self, username, password, **fields):
         """A user with a verified email address: allauth refuses the others at login."""
@@ -45,10 +49,20 @@ class AllauthAdapter(Adapter):
         return user
 
     def register(self, client, **fields):
-        password = "a-fresh-password-42"
         form = {"username": "carol", "email": "carol@example.com"}
-        form |= {"password1": password, "password2": password}
+        form |= {"password1": REGISTERED_PASSWORD, "password2": REGISTERED_PASSWORD}
         return client.post(f"{AUTH}/registration/", {**form, **fields}, format="json")
+
+    def confirm_email(self, client, message):
+        """Posts the key of the verification link in `message`, as its page would."""
+        found = re.search(r"/account-confirm-email/(?P<key>[-:\w]+)/", message.body)
+        assert found, message.body
+        url = f"{AUTH}/registration/verify-email/"
+        response = client.post(url, found.groupdict(), format="json")
+        assert response.status_code == 200, response.content
+
+    def login_attempt(self, client, username, password):
+        return login_attempt(client, username, password)
 
     def post_login(self, client, username, password):
         response = login_attempt(client, username, password)
@@ -63,6 +77,7 @@ class AllauthAdapter(Adapter):
 
 class CookieAdapter(AllauthAdapter):
     name = "cookie"
+    label = "Cookie"
     capabilities = frozenset(SHARED | {"httponly-cookie", "csrf"})
 
     def login(self, client, username, password):
@@ -89,6 +104,7 @@ class CookieAdapter(AllauthAdapter):
 
 class BearerAdapter(AllauthAdapter):
     name = "bearer"
+    label = "Bearer"
     capabilities = frozenset(SHARED)
     schemes = ("Bearer",)
 

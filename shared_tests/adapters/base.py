@@ -1,10 +1,14 @@
 """What the shared suite needs to know about a chapter's login strategy."""
 
+import datetime
 from collections.abc import Callable
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
+
+# The password `register` signs "carol" up with.
+REGISTERED_PASSWORD = "a-fresh-password-42"
 
 
 class PasswordCheck(NamedTuple):
@@ -17,37 +21,58 @@ class PasswordCheck(NamedTuple):
 class Adapter:
     """Logs an `APIClient` in and out through a chapter's real endpoints.
 
-    Subclasses set `name` (the test id), `challenge` (the exact `WWW-Authenticate`
-    value of an anonymous 401) and `capabilities`, which strategy tests select on with
-    `@pytest.mark.requires(...)`. The capability names, shared by every chapter:
+    Subclasses set `name` (the test id), `label` (its column in the README's behaviour
+    matrix), `challenge` (the exact `WWW-Authenticate` value of an anonymous 401) and
+    `capabilities`, which strategy tests select on with `@pytest.mark.requires(...)`
+    (and the matrix's "no" tests with `@pytest.mark.lacks(...)`). The capability names,
+    shared by every chapter:
 
-    - the credential: `basic`, `session`, `token`, `jwt`, `httponly-cookie`
+    - the credential: `basic`, `session`, `token`, `jwt`
+    - `httponly-cookie`: the credential travels only in httpOnly cookies
     - `challenge`: an anonymous request gets 401 with `WWW-Authenticate`
     - `csrf`: unsafe requests need the CSRF token
     - `revocable`: logging out makes the credential worthless at once
-    - `expiry`: the credential stops working by itself after a while
-    - `stateless`: the credential carries its own proof (no lookup to validate it)
+    - `expiry`: the credential stops working by itself after `lifetime`
+    - `stateless`: the server keeps nothing from the login that the credential needs
+      (a password or a signature proves itself on every request)
     - `refresh-rotation`: refreshing issues a new refresh token and retires the old
     - `registration`, `email-verification`, `password-reset`: account flows by API
     - `password-change-revokes`: a password change ends credentials issued before it
     - `signed-token`: the credential is a JWT the client can read and tamper with; such
       adapters implement `token_pair`, `use_access` and `refresh`
-    - `registration` adapters also implement `register`
+    - `registration` adapters also implement `register`, and `email-verification`
+      adapters `confirm_email`
     """
 
     name = ""
+    label = ""
     challenge = ""
     capabilities = frozenset()
     # The `Authorization` header schemes this variant reads, for malformed-header attacks.
     schemes = ()
+    # How long the credential works, for `expiry` adapters.
+    lifetime = datetime.timedelta(0)
+    # What one authenticated request costs in queries when nothing is wasted: reading
+    # whatever the credential needs (a session row, a key, a user). A test holds every
+    # variant to its number, so a change that adds a query per request fails.
+    queries_per_request = None
 
     def password_checks(self):
         """Every endpoint of this variant that checks a password, as `PasswordCheck`s."""
         return []
 
     def register(self, client, **fields):
-        """Signs up "carol" through the chapter's endpoint, `fields` overriding the form."""
+        """Signs up "carol" (with `REGISTERED_PASSWORD`) through the chapter's endpoint,
+        `fields` overriding the form."""
         raise NotImplementedError
+
+    def confirm_email(self, client, message):
+        """Follows the link in `message`, the email that registration sent."""
+        raise NotImplementedError
+
+    def login_attempt(self, client, username, password):
+        """The variant's login request, answered as it is, successful or not."""
+        return self.password_checks()[0].attempt(client, username, password)
 
     def token_pair(self, client, username, password):
         """Logs in and answers `{"access": ..., "refresh": ...}` (signed tokens only)."""

@@ -1,6 +1,9 @@
 """Chapter 01: the Basic header, and the JSON session login with its CSRF dance."""
 
 import base64
+import datetime
+
+from django.conf import settings
 
 from .base import Adapter, PasswordCheck
 
@@ -13,9 +16,12 @@ def basic_header(username, password):
 
 class BasicAdapter(Adapter):
     name = "basic"
+    label = "Basic"
     challenge = 'Basic realm="api"'
-    capabilities = frozenset({"basic", "challenge", "password-change-revokes"})
+    # Stateless: there is no login to remember; the password proves itself every time.
+    capabilities = frozenset({"basic", "stateless", "challenge", "password-change-revokes"})
     schemes = ("Basic",)
+    queries_per_request = 1  # the user, whose password hash the header is checked against
 
     def login(self, client, username, password):
         client.credentials(HTTP_AUTHORIZATION=basic_header(username, password))
@@ -55,10 +61,25 @@ def browsable_login(client, username, password):
 
 class SessionAdapter(Adapter):
     name = "session"
+    label = "Session"
     challenge = 'Basic realm="api"'
     capabilities = frozenset(
-        {"session", "csrf", "challenge", "revocable", "password-change-revokes"}
+        {
+            "session",
+            "httponly-cookie",
+            "csrf",
+            "challenge",
+            "revocable",
+            "expiry",
+            "password-change-revokes",
+        }
     )
+    queries_per_request = 2  # the session row, then the user it names
+
+    @property
+    def lifetime(self):
+        """Django's session lifetime, counted from the login (SESSION_COOKIE_AGE)."""
+        return datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
 
     def login(self, client, username, password):
         response = session_login(client, username, password)

@@ -3,7 +3,10 @@
 The JWT adapter sends the notes' `JWT <access>` prefix; `Bearer` is tested on its own.
 """
 
-from .base import Adapter, PasswordCheck
+import datetime
+import re
+
+from .base import REGISTERED_PASSWORD, Adapter, PasswordCheck
 
 CHAPTER = "04_djoser"
 
@@ -12,8 +15,15 @@ ACCOUNT_FLOWS = {"djoser", "challenge", "registration", "email-verification", "p
 
 
 def register(client, **fields):
-    form = {"username": "carol", "email": "carol@example.com", "password": "a-fresh-password-42"}
+    form = {"username": "carol", "email": "carol@example.com", "password": REGISTERED_PASSWORD}
     return client.post("/auth/users/", {**form, **fields}, format="json")
+
+
+def activate(client, message):
+    """Posts the uid and token of the activation link in `message`, as its page would."""
+    found = re.search(r"/activate/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body)
+    assert found, message.body
+    return client.post("/auth/users/activation/", found.groupdict(), format="json")
 
 
 def jwt_create(client, username, password):
@@ -29,17 +39,25 @@ def token_login(client, username, password):
 
 
 class DjoserAdapter(Adapter):
+    queries_per_request = 1  # the user (the JWT) or the key joined with its user (Token)
+
     def register(self, client, **fields):
         return register(client, **fields)
+
+    def confirm_email(self, client, message):
+        response = activate(client, message)
+        assert response.status_code == 204, response.content
 
 
 class DjoserJWTAdapter(DjoserAdapter):
     name = "djoser-jwt"
+    label = "JWT"
     challenge = 'Bearer realm="api"'
     capabilities = frozenset(
         ACCOUNT_FLOWS | {"signed-token", "expiry", "stateless", "refresh-rotation"}
     )
     schemes = ("Bearer", "JWT")
+    lifetime = datetime.timedelta(minutes=5)  # the access token's
 
     def login(self, client, username, password):
         tokens = self.token_pair(client, username, password)
@@ -70,6 +88,7 @@ class DjoserJWTAdapter(DjoserAdapter):
 
 class DjoserTokenAdapter(DjoserAdapter):
     name = "djoser-token"
+    label = "Token"
     challenge = 'Bearer realm="api"'  # JWT is the first authentication class
     capabilities = frozenset(ACCOUNT_FLOWS | {"revocable"})
     schemes = ("Token",)

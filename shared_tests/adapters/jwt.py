@@ -1,5 +1,7 @@
 """Chapter 03: a JWT pair from `POST /api/token/`, sent as `Authorization: Bearer <access>`."""
 
+import datetime
+
 from .base import Adapter, PasswordCheck
 
 CHAPTER = "03_jwt"
@@ -12,6 +14,7 @@ def obtain_pair(client, username, password, **extra):
 
 class JWTAdapter(Adapter):
     name = "jwt"
+    label = "JWT"
     challenge = 'Bearer realm="api"'
     # Not "revocable": logout blacklists the refresh token, but the access token already
     # issued keeps working until it expires.
@@ -19,6 +22,8 @@ class JWTAdapter(Adapter):
         {"jwt", "signed-token", "challenge", "expiry", "stateless", "refresh-rotation"}
     )
     schemes = ("Bearer",)
+    lifetime = datetime.timedelta(minutes=5)  # the access token's
+    queries_per_request = 1  # the user, so a deactivated user's token stops at once
 
     def login(self, client, username, password):
         tokens = self.token_pair(client, username, password)

@@ -14,9 +14,11 @@ def obtain_token(client, username, password, **extra):
 
 class TokenAdapter(Adapter):
     name = "token"
+    label = "Token"
     challenge = "Token"
     capabilities = frozenset({"token", "challenge", "revocable"})
     schemes = ("Token",)
+    queries_per_request = 1  # the key, joined with its user
 
     def login(self, client, username, password):
         response = obtain_token(client, username, password)
