@@ -18,6 +18,8 @@ from api.models import Category, MenuItem
 
 from .adapters import adapters_for
 
+pytest_plugins = ["shared_tests.matrix"]  # the README's behaviour matrix, and `lacks`
+
 CHAPTER = settings.BASE_DIR.name
 ADAPTERS = adapters_for(CHAPTER)
 CAPABILITIES = frozenset().union(*(adapter.capabilities for adapter in ADAPTERS))
