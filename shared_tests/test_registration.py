@@ -19,6 +19,7 @@ def test_registration_says_when_a_username_is_taken(anon, adapter, users):
     )
 
 
+@pytest.mark.matrix("registration", "yes")
 def test_registration_creates_an_account(anon, adapter):
     response = adapter.register(anon)
     created = get_user_model().objects.filter(username="carol").count()
