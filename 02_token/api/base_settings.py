@@ -87,10 +87,16 @@ TEMPLATES = [
 # --- Data --------------------------------------------------------------------------------
 
 # SQLite in the chapter folder unless DATABASE_URL names another (postgres://...).
+# A worker keeps its connection for DJANGO_CONN_MAX_AGE seconds (0: a new one for every
+# request). Opening one per request cost more than any authentication strategy's own
+# work (docs/bench.md). A kept connection is checked before each request first uses it,
+# so one that died (a database restart) is replaced instead of failing the request; on
+# PostgreSQL that check is a round trip, on SQLite it is free.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 
