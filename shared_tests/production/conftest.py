@@ -1,0 +1,139 @@
+"""Gunicorn in front of the chapter, for tests that need real worker processes.
+
+These tests start servers, take seconds and need PostgreSQL and Redis, so the default
+suite never collects them: only `nox -s workers` sets PRODUCTION_TESTS=1.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from .gunicorn_hooks import READY
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+
+ENABLED = os.environ.get("PRODUCTION_TESTS") == "1"
+collect_ignore_glob = [] if ENABLED else ["test_*.py"]
+
+PORTS = range(8200, 8300)  # this suite's share of the loopback ports
+BOOT_TIMEOUT = 60  # seconds for every worker to load Django on a busy two-core machine
+# Configuration a server must not inherit from the test's environment unless asked.
+INHERITED = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "THROTTLE_")
+
+# Gunicorn with the suite's fast password hasher (see fast_hasher_settings.py).
+FAST_HASHER = {
+    "DJANGO_SETTINGS_MODULE": "shared_tests.production.fast_hasher_settings",
+    "PYTHONPATH": str(ROOT),
+}
+
+
+def pytest_report_header(config):
+    """Shown when this folder is run on its own, where an empty run needs explaining."""
+    if not ENABLED:
+        return "shared_tests/production/: not collected without PRODUCTION_TESTS=1"
+    return None
+
+
+def free_port():
+    for port in PORTS:
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"No free port in 127.0.0.1:{PORTS.start}-{PORTS.stop - 1}")
+
+
+def wait_until_ready(process, log, workers):
+    """Polls gunicorn's log until every worker has loaded Django, or fails saying why.
+
+    The master listens before it forks, so an open port proves nothing about workers.
+    """
+    deadline = time.monotonic() + BOOT_TIMEOUT
+    while log.read_text().count(READY) < workers:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text()}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"gunicorn not ready after {BOOT_TIMEOUT} s:\n{log.read_text()}")
+        time.sleep(0.05)
+
+
+def stop(process):
+    process.terminate()  # graceful: idle workers exit at once
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def gunicorn(tmp_path):
+    """`gunicorn(workers, **env)` serves the chapter's `config.wsgi` and answers its URL.
+
+    The server gets a clean environment plus `env`: no database, cache or rate reaches
+    it by accident. Every worker has loaded Django when this returns.
+    """
+    processes = []
+
+    def start(workers, **env):
+        port = free_port()
+        log = tmp_path / f"gunicorn-{port}.log"
+        clean = {
+            name: value for name, value in os.environ.items() if not name.startswith(INHERITED)
+        }
+        command = [
+            *(sys.executable, "-m", "gunicorn", "config.wsgi"),
+            *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+            *("--max-requests", "0"),  # no worker restarts: a restart resets its counters
+            "--no-control-socket",  # its default path is shared by every gunicorn here
+            *("--config", str(HERE / "gunicorn_hooks.py")),
+        ]
+        with log.open("w") as output:
+            process = subprocess.Popen(
+                command,
+                cwd=settings.BASE_DIR,
+                env={**clean, **env},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        processes.append(process)
+        wait_until_ready(process, log, workers)
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for process in processes:
+        stop(process)
+
+
+@pytest.fixture
+def redis_url():
+    """The Redis the test process caches in too, so the suite's `cache.clear()` resets
+    the server's counters."""
+    if not os.environ.get("REDIS_URL"):
+        pytest.skip("needs REDIS_URL=redis://...: run `nox -s workers`")
+    return os.environ["REDIS_URL"]
+
+
+@pytest.fixture
+def database_url(transactional_db):
+    """The test database's URL, for a server in another process to write to.
+
+    Transactional, so what the server commits is visible here; pytest-django empties
+    the tables afterwards and drops the database at the end, so nothing leaks.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL=postgres://...: run `nox -s workers`")
+    url = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(url._replace(path="/" + connection.settings_dict["NAME"]))
