@@ -362,8 +362,9 @@ def port_open():
 class Server:
     """The chapter's dev server, run as `nox -s serve` runs it, on a throwaway database.
 
-    Its standard output (where the console backend prints emails) goes to a file, read
-    after each command: the server writes a mail before it answers, so it is there.
+    Its standard output, where the console backend prints emails, goes to a file that is
+    read when the README shows an email. The server writes a mail before it answers, so by
+    the time curl has its answer, the mail is in the file.
     """
 
     def __init__(self, chapter, tmp, env):
@@ -525,7 +526,7 @@ def environments(tmp):
     }
     shell = {
         **base,
-        **database,  # what `manage.py` in the student's folder must use too
+        **database,  # the student's `manage.py` commands reach the server's database
         "CURL_HOME": str(tmp),  # a personal ~/.curlrc must not change curl's output
         "no_proxy": f"{HOST},localhost",  # nor a proxy in the environment
         "NO_PROXY": f"{HOST},localhost",
