@@ -9,7 +9,6 @@ from rest_framework import filters, generics, serializers, status, viewsets
 from rest_framework.decorators import api_view, permission_classes, throttle_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from .filters import MenuItemFilter, SearchFilter
 from .models import MANAGER_GROUP, Category, Customer, MenuItem, Todo
@@ -22,7 +21,7 @@ from .serializers import (
     MenuItemSerializer,
     TodoSerializer,
 )
-from .throttles import TenCallsPerMinute
+from .throttles import AnonRateThrottle, TenCallsPerMinute, UserRateThrottle
 
 Message = inline_serializer("Message", {"message": serializers.CharField()})
 
