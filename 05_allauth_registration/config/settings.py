@@ -47,7 +47,7 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
 
 # dj-rest-auth's views name a `dj_rest_auth` throttle scope, which only this class reads.
 # Views without a `throttle_scope` (all of api/) are not affected.
-REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["rest_framework.throttling.ScopedRateThrottle"]
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["api.throttles.ScopedRateThrottle"]
 # Login, registration, password change and reset: the same budget as `login` elsewhere.
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["dj_rest_auth"] = os.environ.get(
     "THROTTLE_LOGIN", "5/minute"
