@@ -10,7 +10,9 @@ class ThrottledBasicAuthentication(BasicAuthentication):
     DRF authenticates before it throttles, so a throttle on the view never sees a
     failed Basic attempt. This class counts them itself. Once an address is locked,
     every Basic attempt from it gets 429 until the window passes, even one with the
-    right password, so the lock does not reveal which guess was correct.
+    right password, so the lock does not reveal which guess was correct. Guesses sent
+    in parallel are all checked before any is counted, so the address is looked at
+    again afterwards: those that finish once it is locked learn nothing either.
     """
 
     www_authenticate_realm = "api"
@@ -24,7 +26,17 @@ class ThrottledBasicAuthentication(BasicAuthentication):
         if throttle.is_locked(request):
             raise exceptions.Throttled(throttle.wait())
         try:
-            return super().authenticate(request)
+            user_auth = super().authenticate(request)
         except exceptions.AuthenticationFailed:
-            throttle.record_failure(request)
+            if not throttle.record_failure(request):  # parallel guesses filled it first
+                raise exceptions.Throttled(throttle.wait()) from None
             raise
+        if throttle.is_locked(request):  # the same, for the right password
+            raise exceptions.Throttled(throttle.wait())
+        return user_auth
+
+    def authenticate_credentials(self, userid, password, request=None):
+        # No username or password holds a NUL, and PostgreSQL refuses one in a query.
+        if "\x00" in userid or "\x00" in password:
+            raise exceptions.AuthenticationFailed("Invalid basic header. Credentials hold a NUL.")
+        return super().authenticate_credentials(userid, password, request)
