@@ -18,9 +18,10 @@ PY_SPY = Path(sys.executable).with_name("py-spy")  # installed in the bench venv
 # matters: a query run by an authentication class counts as a query.
 BUCKETS = [
     ("connect to the database", ("get_new_connection", "init_connection_state")),
-    ("run SQL", ("backends/utils.py", "backends/sqlite3/base.py", "psycopg")),
+    ("run the SQL", ("backends/utils.py", "backends/sqlite3/base.py", "psycopg")),
     ("hash the password", ("pbkdf2", "hashers.py")),
     ("check the JWT", ("/jwt/", "rest_framework_simplejwt/tokens.py", "simplejwt/backends.py")),
+    ("build the query and the objects (ORM)", ("django/db/models/",)),
     ("the rest of authentication", ("perform_authentication",)),
 ]
 # Samples outside Django's handler are the server's: mostly sockets (accept, send, and the

@@ -197,6 +197,19 @@ def queries_list(records):
     return "\n".join(lines)
 
 
+def others(record):
+    """'0.02 / 0.10': how busy the rest of the machine was while this chapter was measured."""
+    # Reads only: a write's fsync keeps kernel threads busy, which would count as others.
+    measured = [
+        r for r in record["results"] if r["kind"] == "get" and r.get("others_cores") is not None
+    ]
+    if not measured:
+        return "?"
+    seconds = sum(r["seconds"] for r in measured)
+    mean = sum(r["others_cores"] * r["seconds"] for r in measured) / seconds
+    return f"{mean:.2f} / {max(r['others_cores_max'] for r in measured):.2f}"
+
+
 def context(records):
     first = records[0]
     started = min(r["started"] for r in records)
@@ -206,10 +219,13 @@ def context(records):
         versions.update(record["versions"])
     settings = first["settings"]
     loads = ", ".join(f"{r['chapter']} {r['load_before'][0]:.2f}" for r in records)
+    quiet = ", ".join(f"{r['chapter']} {others(r)}" for r in records)
     return "\n".join(
         [
             f"- **When:** {when:%Y-%m-%d %H:%M} UTC; load average (1 min) as each chapter "
             f"started: {loads}.",
+            "- **Other processes' CPU while wrk loaded the GETs** (the machine's busy time "
+            f"less the workers' and wrk's; mean / highest run, in cores of 2): {quiet}.",
             f"- **Machine:** {first['machine']['cpu']}, {first['machine']['cores']} cores, "
             f"{first['machine']['platform']}.",
             "- **Versions:** " + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())) + ".",
@@ -220,14 +236,24 @@ def context(records):
             "throttle rates raised out of the way, SQLite in a temporary folder, "
             "the local-memory cache.",
             f"- **Load:** wrk, 1 thread, {settings['connections']} connections, in its own "
-            f"process on loopback; {settings['warmup_seconds']} s warm-up then "
-            f"{settings['seconds']} s per measurement (Basic: {settings['short_seconds']} s, "
-            "no warm-up).",
+            f"process on loopback. After a {settings['warmup_seconds']} s warm-up each, the "
+            f"baseline and the strategies take turns, {settings['rounds']} rounds of "
+            f"{settings['seconds']} s (Basic: one run of {settings['short_seconds']} s). "
+            "Rates are over all rounds; p50 and p99 are the rounds' medians; *rounds* is the "
+            "range of the rounds' ratios, each against the baseline's run next to it. CPU ms "
+            "is the workers' CPU time (user and system, from /proc) per request.",
+            "- **The other server:** a second gunicorn with the other `DJANGO_CONN_MAX_AGE` "
+            "answers the same GETs (the connection table).",
             "- **Baseline:** the same views at `/bench/off/...` in the same server, the "
             "request's user preset instead of authenticated (`tools/bench/bench_site/`).",
             f"- **Default `DJANGO_CONN_MAX_AGE`:** {settings['default_conn_max_age']}.",
         ]
     )
+
+
+def baseline_queries(records):
+    counts = {q["kind"]: q["queries"] for q in records[0]["queries"] if q["variant"] == BASELINE}
+    return f"{counts.get('get', '?')} for the GET, {counts.get('write', '?')} for the write"
 
 
 def render_markdown(records):
@@ -247,7 +273,7 @@ def render_markdown(records):
         "of the same endpoint with authentication turned off, measured in the same run. "
         "Queries added are counted in process with Django's `CaptureQueriesContext`, after "
         "a real login through the chapter's endpoints: they are what the strategy adds to "
-        "the baseline's queries (0 for the GET, 2 for the write).",
+        f"the baseline's queries ({baseline_queries(records)}).",
         "",
         main_table(records),
         "",
@@ -286,7 +312,7 @@ def render_markdown(records):
 
 def render_chart(records, path):
     """Bars: each strategy's GET rate as a fraction of its baseline; ticks: its target."""
-    labels, default_ratios, other_ratios, targets = [], [], [], []
+    labels, default_ratios, other_ratios, targets, spreads = [], [], [], [], []
     for record in records:
         default_age = record["settings"]["default_conn_max_age"]
         others = {v["name"]: r["ratio"] for v, r in rows(record, other_age(record), "get")}
@@ -295,6 +321,9 @@ def render_chart(records, path):
                 continue
             labels.append(f"{variant['name']}\n{record['chapter']}")
             default_ratios.append(result["ratio"])
+            rounds = result["round_ratios"]
+            low, high = min(rounds), max(rounds)
+            spreads.append((max(0, result["ratio"] - low), max(0, high - result["ratio"])))
             other_ratios.append(others.get(variant["name"], 0))
             targets.append(variant["target"])
     default_age = records[0]["settings"]["default_conn_max_age"]
@@ -306,8 +335,10 @@ def render_chart(records, path):
         [p - width / 2 for p in positions],
         default_ratios,
         width,
-        label=f"CONN_MAX_AGE={default_age} (default)",
+        label=f"CONN_MAX_AGE={default_age} (default); whiskers: lowest and highest round",
         color="#2b6cb0",
+        yerr=list(zip(*spreads, strict=True)),
+        error_kw={"elinewidth": 1, "capsize": 3, "ecolor": "#1a365d"},
     )
     axes.bar(
         [p + width / 2 for p in positions],

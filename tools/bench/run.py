@@ -292,13 +292,37 @@ def cpu_seconds(pids):
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def machine_busy_seconds():
+    """CPU time every process on the machine has used so far (Linux; None elsewhere)."""
+    try:
+        fields = [int(value) for value in Path("/proc/stat").read_text().split()[1:9]]
+    except OSError:
+        return None
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds():
+    times = os.times()
+    return times.children_user + times.children_system
+
+
 def load(server, port, request, seconds):
-    """One wrk run, and the CPU the workers spent serving it."""
+    """One wrk run, the CPU the workers spent serving it, and what the rest of the machine used.
+
+    "Others" is every CPU second that neither the workers nor wrk spent: other people's
+    work on a shared machine, which the rates of that run then lack.
+    """
     pids = worker_pids(server)
-    before = cpu_seconds(pids)
+    before = cpu_seconds(pids), machine_busy_seconds(), children_cpu_seconds()
     result = wrk(port, request, seconds)
-    after = cpu_seconds(pids)
-    result["worker_cpu_s"] = None if before is None or after is None else after - before
+    after = cpu_seconds(pids), machine_busy_seconds(), children_cpu_seconds()
+    if None in before or None in after:
+        result["worker_cpu_s"] = result["others_cpu_s"] = None
+        return result
+    workers, busy, wrk_cpu = (end - start for start, end in zip(before, after, strict=True))
+    result["worker_cpu_s"] = workers
+    result["others_cpu_s"] = max(0.0, busy - workers - wrk_cpu)
     return result
 
 
@@ -345,26 +369,34 @@ def median(values):
 
 def summary(variant, kind, runs, baseline_runs):
     """One variant's rounds: the rate over all of them, the rounds' median percentiles."""
-    rates = [run["requests"] / (run["duration_us"] / 1e6) for run in runs]
-    baseline_rates = [run["requests"] / (run["duration_us"] / 1e6) for run in baseline_runs]
+
+    def rate(some_runs):
+        seconds = sum(run["duration_us"] for run in some_runs) / 1e6
+        return sum(run["requests"] for run in some_runs) / seconds
+
     requests = sum(run["requests"] for run in runs)
-    rps = requests / (sum(run["duration_us"] for run in runs) / 1e6)
-    baseline_rps = sum(run["requests"] for run in baseline_runs) / (
-        sum(run["duration_us"] for run in baseline_runs) / 1e6
-    )
+    duration = sum(run["duration_us"] for run in runs) / 1e6
     # Each round's ratio against the baseline's run next to it: their spread is the noise.
-    round_ratios = [rate / baseline for rate, baseline in zip(rates, baseline_rates, strict=False)]
+    round_ratios = [
+        rate([run]) / rate([base]) for run, base in zip(runs, baseline_runs, strict=False)
+    ]
     cpu = [run["worker_cpu_s"] for run in runs]
+    others = [run["others_cpu_s"] for run in runs]
     return {
         "variant": variant.name,
         "kind": kind,
         # What one request costs the workers, whatever else the machine is doing.
         "cpu_ms_per_request": None if None in cpu else sum(cpu) / requests * 1000,
+        # Cores' worth of CPU that other processes used meanwhile: 0 on a quiet machine.
+        "others_cores": None if None in others else sum(others) / duration,
+        "others_cores_max": None
+        if None in others
+        else max(run["others_cpu_s"] / (run["duration_us"] / 1e6) for run in runs),
         "rounds": len(runs),
-        "seconds": sum(run["duration_us"] for run in runs) / 1e6,
+        "seconds": duration,
         "requests": requests,
-        "rps": rps,
-        "ratio": rps / baseline_rps,
+        "rps": requests / duration,
+        "ratio": rate(runs) / rate(baseline_runs),
         "round_ratios": round_ratios,
         "p50_ms": median(run["p50_us"] for run in runs) / 1000,
         "p90_ms": median(run["p90_us"] for run in runs) / 1000,
@@ -373,17 +405,22 @@ def summary(variant, kind, runs, baseline_runs):
     }
 
 
-def measure_server(env, folder, variants, password, conn_max_age):
-    """Every variant's GET in rounds, then every variant's write, on one gunicorn."""
+def measure_server(env, folder, variants, password, conn_max_age, full):
+    """Every variant's GET in rounds, then (if `full`) every variant's write, on one gunicorn.
+
+    The server with the other DJANGO_CONN_MAX_AGE only answers the GETs: that is where
+    the connection shows, and it keeps the whole bench within a few minutes.
+    """
     results = []
     with gunicorn({**env, "DJANGO_CONN_MAX_AGE": str(conn_max_age)}, folder) as (server, port):
         origin = f"https://127.0.0.1:{port}"
         # Logged in once per server: that is well within a JWT access token's 5 minutes.
         requests = {v.name: requests_for(v, login(v, password), origin) for v in variants}
-        for index, kind in enumerate(("get", "write")):
+        for index, kind in enumerate(("get", "write") if full else ("get",)):
             plan = [(v, requests[v.name][index]) for v in variants if requests[v.name][index]]
             runs = load_rounds(server, port, plan)
-            shares = profile(server, port, plan, folder) if PROFILE and kind == "get" else {}
+            profiled = PROFILE and full and kind == "get"
+            shares = profile(server, port, plan, folder) if profiled else {}
             for variant, _ in plan:
                 result = summary(variant, kind, runs[variant.name], runs[BASELINE.name])
                 result["conn_max_age"] = conn_max_age
@@ -394,7 +431,8 @@ def measure_server(env, folder, variants, password, conn_max_age):
                     f"{result['rps']:8.1f} rps  {result['ratio']:6.3f}x  "
                     f"(rounds {' '.join(f'{r:.2f}' for r in result['round_ratios'])})  "
                     f"p50 {result['p50_ms']:6.2f} ms  p99 {result['p99_ms']:7.2f} ms  "
-                    f"CPU {result['cpu_ms_per_request'] or 0:.2f} ms/request",
+                    f"CPU {result['cpu_ms_per_request'] or 0:.2f} ms/request  "
+                    f"others {result['others_cores'] or 0:.2f} cores",
                     flush=True,
                 )
     return results
@@ -457,8 +495,9 @@ def main():
                     flush=True,
                 )
         results = []
-        for conn_max_age in (default_age, 0 if default_age else 60):
-            results += measure_server(env, folder, variants, password, conn_max_age)
+        results += measure_server(env, folder, variants, password, default_age, full=True)
+        other_age = 0 if default_age else 60
+        results += measure_server(env, folder, variants, password, other_age, full=False)
     record = {
         "chapter": chapter,
         "started": started,
