@@ -218,12 +218,12 @@ def context(records):
     for record in records:
         versions.update(record["versions"])
     settings = first["settings"]
-    loads = ", ".join(f"{r['chapter']} {r['load_before'][0]:.2f}" for r in records)
+    load = min(records, key=lambda r: r["started"])["load_before"][0]
     quiet = ", ".join(f"{r['chapter']} {others(r)}" for r in records)
     return "\n".join(
         [
-            f"- **When:** {when:%Y-%m-%d %H:%M} UTC; load average (1 min) as each chapter "
-            f"started: {loads}.",
+            f"- **When:** {when:%Y-%m-%d %H:%M} UTC; the load average (1 min) before the "
+            f"first chapter started was {load:.2f}.",
             "- **Other processes' CPU while wrk loaded the GETs** (the machine's busy time "
             f"less the workers' and wrk's; mean / highest run, in cores of 2): {quiet}.",
             f"- **Machine:** {first['machine']['cpu']}, {first['machine']['cores']} cores, "
@@ -281,8 +281,9 @@ def render_markdown(records):
         "",
         "The same profile update for every strategy, with the CSRF token where the "
         "credential is a cookie. Each write commits to SQLite (a journal and an fsync), "
-        "which costs more than any of the strategies, so the ratios are close to 1. No "
-        "target applies; stateless JWT has no user row to own a profile, so it has no write.",
+        "which costs more than any strategy but Basic, so the strategies keep most of the "
+        "baseline's rate. No target applies; stateless JWT has no user row to own a "
+        "profile, so it has no write.",
         "",
         write_table(records),
         "",
