@@ -97,12 +97,14 @@ def requests_for(variant, credentials, origin):
 
 
 def prepare_database(password):
+    """Migrates the throwaway database and creates the one user every variant logs in as."""
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
     user = get_user_model().objects.create_user(USERNAME, f"{USERNAME}@example.com", password)
-    if "allauth.account" in django.conf.settings.INSTALLED_APPS:
+    if "allauth.account" in settings.INSTALLED_APPS:
         # Chapter 05 lets nobody log in before their email address is verified.
         from allauth.account.models import EmailAddress
 
@@ -441,19 +443,26 @@ def measure_server(env, folder, variants, password, conn_max_age, full):
 # --- The record ----------------------------------------------------------------------------
 
 
-def versions(chapter):
-    names = ["Django", "djangorestframework", "gunicorn"]
-    requirements = Path("requirements.txt").read_text().splitlines()
-    names += [
-        line.split("==")[0].split("[")[0]
-        for line in requirements
-        if line.split("==")[0].split("[")[0]
-        in {"djangorestframework-simplejwt", "PyJWT", "djoser", "dj-rest-auth", "django-allauth"}
-    ]
-    found = {name: metadata.version(name) for name in names}
-    found["Python"] = platform.python_version()
-    wrk_banner = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout
-    found["wrk"] = wrk_banner.split()[1] if wrk_banner else "?"
+# What a request runs through, where the chapter installs it.
+PACKAGES = [
+    "Django",
+    "djangorestframework",
+    "djangorestframework-simplejwt",
+    "PyJWT",
+    "djoser",
+    "dj-rest-auth",
+    "django-allauth",
+    "gunicorn",
+]
+
+
+def versions():
+    found = {"Python": platform.python_version()}
+    for name in PACKAGES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            found[name] = metadata.version(name)
+    banner = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout
+    found["wrk"] = banner.split()[1] if banner else "?"
     return found
 
 
@@ -467,45 +476,49 @@ def machine():
     return {"platform": platform.platform(), "cpu": cpu, "cores": os.cpu_count()}
 
 
+def measure_chapter(chapter, folder):
+    """Query counts, then both servers' rates: (default CONN_MAX_AGE, queries, results)."""
+    variants = [BASELINE, *VARIANTS[chapter]]
+    env = bench_env(folder)
+    # This process runs the chapter too (migrations, logins, query counts), with the
+    # settings' own DJANGO_CONN_MAX_AGE and the local-memory cache.
+    for name in ("DJANGO_CONN_MAX_AGE", "REDIS_URL"):
+        os.environ.pop(name, None)
+    os.environ.update(env)
+    sys.path[:0] = [str(HERE), os.getcwd()]
+    django.setup()
+    from django.conf import settings
+
+    default_age = settings.DATABASES["default"]["CONN_MAX_AGE"]
+    password = secrets.token_urlsafe(16)
+    prepare_database(password)
+    queries = query_counts(variants, password)
+    for entry in queries:
+        if not entry["within_floor"]:
+            print(
+                f"  OVER THE FLOOR: {entry['variant']} {entry['kind']} adds "
+                f"{entry['added']} queries (floor {entry['floor']})",
+                flush=True,
+            )
+    results = measure_server(env, folder, variants, password, default_age, full=True)
+    other_age = 0 if default_age else 60
+    results += measure_server(env, folder, variants, password, other_age, full=False)
+    return default_age, queries, results
+
+
 def main():
     chapter, output = sys.argv[1], Path(sys.argv[2])
-    variants = [BASELINE, *VARIANTS[chapter]]
     started = time.time()
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix=f"bench-{chapter}-") as folder:
-        env = bench_env(folder)
-        # The bench process runs the chapter too (migrations, logins, query counts), with
-        # the settings' own DJANGO_CONN_MAX_AGE and the local-memory cache.
-        for name in ("DJANGO_CONN_MAX_AGE", "REDIS_URL"):
-            os.environ.pop(name, None)
-        os.environ.update(env)
-        sys.path[:0] = [str(HERE), os.getcwd()]
-        django.setup()
-        from django.conf import settings
-
-        default_age = settings.DATABASES["default"]["CONN_MAX_AGE"]
-        password = secrets.token_urlsafe(16)
-        prepare_database(password)
-        queries = query_counts(variants, password)
-        for entry in queries:
-            if not entry["within_floor"]:
-                print(
-                    f"  OVER THE FLOOR: {entry['variant']} {entry['kind']} adds "
-                    f"{entry['added']} queries (floor {entry['floor']})",
-                    flush=True,
-                )
-        results = []
-        results += measure_server(env, folder, variants, password, default_age, full=True)
-        other_age = 0 if default_age else 60
-        results += measure_server(env, folder, variants, password, other_age, full=False)
+        default_age, queries, results = measure_chapter(chapter, folder)
     record = {
         "chapter": chapter,
         "started": started,
         "elapsed_s": time.time() - started,
         "load_before": load_before,
-        "load_after": os.getloadavg(),
         "machine": machine(),
-        "versions": versions(chapter),
+        "versions": versions(),
         "settings": {
             "default_conn_max_age": default_age,
             "workers": WORKERS,
@@ -518,7 +531,7 @@ def main():
         },
         "variants": [
             {"name": v.name, "floor": v.floor, "target": v.target, "short": v.short}
-            for v in variants
+            for v in [BASELINE, *VARIANTS[chapter]]
         ],
         "queries": queries,
         "results": results,
