@@ -7,7 +7,7 @@
     nox -s diff -- 02_token 03_jwt        # what one strategy changes against another
     nox -s lint                           # ruff check and ruff format --check
     nox -s walkthrough -- 04_djoser       # replay a README's walkthrough against a live server
-    nox -s matrix                         # the behaviour matrix in README.md, from the suite
+    nox -s matrix                         # run the suite, then write README.md's matrix
     nox -s postgres                       # the suite on PostgreSQL and Redis
     nox -s workers                        # several gunicorn workers: throttles and lost writes
     nox -s bench                          # what each strategy costs, under gunicorn and wrk
@@ -19,7 +19,10 @@ that forgets a dependency fails here exactly as it would on a student's machine.
 import difflib
 import filecmp
 import os
+import shutil
+import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nox
 
@@ -50,12 +53,16 @@ def skip_unless_asked(session, chapter):
 @nox.session
 @nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
 def tests(session, chapter):
-    """Run shared_tests/ against one chapter, in that chapter's folder and settings."""
+    """Run shared_tests/ against one chapter, in that chapter's folder and settings.
+
+    The suite starts with Django's system checks and `makemigrations --check`
+    (shared_tests/test_project_checks.py), in process rather than as two more commands.
+    """
     install_chapter(session, chapter, "-r", "requirements-test.txt")
     session.chdir(chapter)
-    session.run("python", "manage.py", "check", "--fail-level", "WARNING")
-    session.run("python", "manage.py", "makemigrations", "--check", "--dry-run")
-    session.run("python", "-m", "pytest", "../shared_tests", *session.posargs)
+    # The behaviour-matrix cells this run proves, for tools/matrix.py (see `matrix`).
+    cells = f"--matrix-out={ROOT / '.nox' / 'matrix' / chapter}.json"
+    session.run("python", "-m", "pytest", "../shared_tests", cells, *session.posargs)
 
 
 @nox.session
@@ -149,33 +156,111 @@ def walkthrough(session, chapter):
     session.run("python", str(TOOLS / "walkthrough.py"), chapter)
 
 
-@nox.session(venv_backend="none")
+@nox.session(venv_backend="none", requires=["tests"])
 def matrix(session):
-    """Write the behaviour matrix into README.md from the suite's results (TODO)."""
-    session.run("python3", str(TOOLS / "matrix.py"), *session.posargs)
+    """Rerun the suite on every chapter, then write its behaviour matrix into README.md.
+
+    CI checks the committed table after its own run of the suite, without a second one:
+    python3 tools/matrix.py --check
+    """
+    session.run("python3", str(TOOLS / "matrix.py"))
+
+
+# The servers `postgres` and `workers` use unless DATABASE_URL or REDIS_URL names others,
+# with the port to try when a URL names none. Redis db 15: the suite flushes its cache.
+SERVICES = {
+    "DATABASE_URL": ("postgres://postgres@127.0.0.1:5432/postgres", 5432),
+    "REDIS_URL": ("redis://127.0.0.1:6379/15", 6379),
+}
+
+
+def services_or_skip(session):
+    """DATABASE_URL and REDIS_URL from the environment or SERVICES, once both servers answer.
+
+    A laptop without PostgreSQL and Redis gets a skip that says what is missing, not a
+    wall of connection errors from every test.
+    """
+    env = {name: os.environ.get(name) or url for name, (url, _) in SERVICES.items()}
+    for name, url in env.items():
+        parts = urlsplit(url)
+        address = (parts.hostname or "127.0.0.1", parts.port or SERVICES[name][1])
+        try:
+            socket.create_connection(address, timeout=2).close()
+        except OSError as error:
+            session.skip(
+                f"{name}={url} does not answer ({error}). Start it or point {name} at one; "
+                "`nox -s tests` needs neither"
+            )
+    return env
 
 
 @nox.session
 @nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
 def postgres(session, chapter):
-    """The whole suite on PostgreSQL and Redis: nox -s postgres -- 03_jwt (TODO)"""
+    """The whole suite on PostgreSQL and Redis: nox -s postgres -- 03_jwt
+
+    pytest-django creates and drops `test_<name>` next to the database DATABASE_URL names.
+    """
     skip_unless_asked(session, chapter)
+    env = services_or_skip(session)
     install_chapter(session, chapter, "-r", "requirements-test.txt")
     session.chdir(chapter)
-    session.run("python", "-m", "pytest", "../shared_tests")
+    session.run("python", "-m", "pytest", "../shared_tests", env=env)
 
 
 @nox.session
 @nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
 def workers(session, chapter):
-    """Several gunicorn workers: shared throttles and no lost writes (TODO)."""
+    """Several gunicorn workers: shared throttles and no lost writes: nox -s workers -- 03_jwt
+
+    shared_tests/production/ is collected only with PRODUCTION_TESTS=1, so `tests` skips it.
+    """
     skip_unless_asked(session, chapter)
+    env = services_or_skip(session)
     install_chapter(session, chapter, "-r", "requirements-test.txt")
     session.chdir(chapter)
-    session.run("python", "-m", "pytest", "../shared_tests/production")
+    env["PRODUCTION_TESTS"] = "1"
+    session.run("python", "-m", "pytest", "../shared_tests/production", env=env)
+
+
+# Where `bench_chapter` leaves one JSON file per chapter for `bench` to render.
+BENCH_RESULTS = ROOT / ".nox" / "bench-results"
+MATPLOTLIB = "matplotlib==3.11.2"
+PY_SPY = "py-spy==0.4.3"  # BENCH_PROFILE=1: where a worker's time goes
+
+
+def ensure_wrk(session):
+    """wrk is a system package, not a Python one: install it where we may, else say how."""
+    if shutil.which("wrk"):
+        return
+    if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "wrk", external=True)
+        return
+    session.error(
+        "The bench needs wrk: `sudo apt-get install wrk` (Debian, Ubuntu) or "
+        "`brew install wrk` (macOS), then run it again."
+    )
 
 
 @nox.session
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def bench_chapter(session, chapter):
+    """Measure one chapter under gunicorn and wrk, into .nox/bench-results/<chapter>.json."""
+    skip_unless_asked(session, chapter)
+    ensure_wrk(session)
+    install_chapter(session, chapter, PY_SPY)
+    session.chdir(chapter)
+    output = BENCH_RESULTS / f"{chapter}.json"
+    session.run("python", str(TOOLS / "bench" / "run.py"), chapter, str(output))
+
+
+@nox.session(requires=["bench_chapter"])
 def bench(session):
-    """What each strategy costs: gunicorn and wrk, tables and a chart under docs/ (TODO)."""
-    session.run("python", str(TOOLS / "bench.py"), *session.posargs)
+    """What each strategy costs: every chapter measured, then docs/bench.md and docs/bench.png.
+
+    nox -s bench -- 03_jwt measures one chapter and renders it with the others' last results.
+    """
+    session.install(MATPLOTLIB, env=INSTALL_ENV)
+    render = TOOLS / "bench" / "render.py"
+    session.run("python", str(render), str(BENCH_RESULTS), str(ROOT / "docs"))
