@@ -45,11 +45,31 @@ def request(base_url, method, path, body=None, headers=None):
         connection.close()
 
 
-def post_login(base_url, path, username, password, headers=None):
+# Where each login variant sends a password (Basic sends it with any request).
+LOGIN_PATHS = {
+    "basic": "/api/secret/",
+    "session": "/api/auth/login/",
+    "token": "/api/api-token-auth/",
+    "jwt": "/api/token/",
+    "djoser-jwt": "/auth/jwt/create/",
+    "djoser-token": "/auth/token/login/",
+    "cookie": f"{AUTH}/login/",
+    "bearer": f"{AUTH}/login/",
+}
+
+
+def password_check(base_url, adapter, username, password, headers=None):
+    """Sends a password where `adapter` logs in: one check, right or wrong."""
+    path = LOGIN_PATHS[adapter.name]
+    if adapter.name == "basic":
+        return request(
+            base_url, "GET", path, headers={"Authorization": basic_header(username, password)}
+        )
+    if adapter.name == "session":
+        csrf = request(base_url, "GET", "/api/auth/csrf/").cookies["csrftoken"]
+        headers = {"Cookie": f"csrftoken={csrf}", "X-CSRFToken": csrf}
     body = {"username": username, "password": password}
-    response = request(base_url, "POST", path, body, headers)
-    assert response.status == 200, response
-    return response
+    return request(base_url, "POST", path, body, headers)
 
 
 def cookie_headers(cookies):
@@ -61,44 +81,26 @@ def cookie_headers(cookies):
     }
 
 
-def basic(base_url, username, password):
-    return {"Authorization": basic_header(username, password)}
-
-
-def session(base_url, username, password):
-    csrf = request(base_url, "GET", "/api/auth/csrf/").cookies["csrftoken"]
-    csrf_headers = {"Cookie": f"csrftoken={csrf}", "X-CSRFToken": csrf}
-    response = post_login(base_url, "/api/auth/login/", username, password, csrf_headers)
-    return cookie_headers(response.cookies)  # the session and the rotated CSRF token
-
-
-def cookie(base_url, username, password):
-    response = post_login(base_url, f"{AUTH}/login/", username, password)
-    return cookie_headers({name: response.cookies[name] for name in ("access", "csrftoken")})
-
-
-def key(path, field, scheme):
-    """A login that answers a credential in JSON, sent back as `<scheme> <credential>`."""
-
-    def login(base_url, username, password):
-        credential = post_login(base_url, path, username, password).body[field]
-        return {"Authorization": f"{scheme} {credential}"}
-
-    return login
-
-
-LOGINS = {
-    "basic": basic,
-    "session": session,
-    "token": key("/api/api-token-auth/", "token", "Token"),
-    "jwt": key("/api/token/", "access", "Bearer"),
-    "djoser-jwt": key("/auth/jwt/create/", "access", "JWT"),
-    "djoser-token": key("/auth/token/login/", "auth_token", "Token"),
-    "cookie": cookie,
-    "bearer": key(f"{AUTH}/login/", "access", "Bearer"),
+# What each variant sends after its login: (JSON field, scheme) for an `Authorization`
+# header, or None where the login's cookies are the credential.
+SENT_AS = {
+    "token": ("token", "Token"),
+    "jwt": ("access", "Bearer"),
+    "djoser-jwt": ("access", "JWT"),
+    "djoser-token": ("auth_token", "Token"),
+    "bearer": ("access", "Bearer"),
 }
 
 
 def credentials(base_url, adapter, username, password):
     """Logs in over HTTP the way `adapter` does; answers the headers to send from now on."""
-    return LOGINS[adapter.name](base_url, username, password)
+    if adapter.name == "basic":
+        return {"Authorization": basic_header(username, password)}
+    response = password_check(base_url, adapter, username, password)
+    assert response.status == 200, response
+    if adapter.name in SENT_AS:
+        field, scheme = SENT_AS[adapter.name]
+        return {"Authorization": f"{scheme} {response.body[field]}"}
+    if adapter.name == "cookie":  # the access cookie; the refresh cookie is for refreshing
+        return cookie_headers({name: response.cookies[name] for name in ("access", "csrftoken")})
+    return cookie_headers(response.cookies)  # the session and the rotated CSRF token
