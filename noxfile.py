@@ -45,9 +45,10 @@ def install_chapter(session, chapter, *extra):
 
 
 def skip_unless_asked(session, chapter):
-    """`nox -s fuzz -- 03_jwt` runs one parametrisation; no name runs them all."""
-    if session.posargs and chapter not in session.posargs:
-        session.skip(f"not asked for: {', '.join(session.posargs)}")
+    """`nox -s fuzz -- 03_jwt` runs one parametrisation; no chapter named runs them all."""
+    asked = [name for name in session.posargs if name in CHAPTERS]
+    if asked and chapter not in asked:
+        session.skip(f"not asked for: {', '.join(asked)}")
 
 
 @nox.session
@@ -150,10 +151,14 @@ def lint(session):
 @nox.session
 @nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
 def walkthrough(session, chapter):
-    """Replay a README's walkthrough on a live dev server: nox -s walkthrough -- 04_djoser"""
+    """Replay a README's walkthrough on a live dev server: nox -s walkthrough -- 04_djoser
+
+    Options after the chapter go to tools/walkthrough.py: `-- 04_djoser --verbose`.
+    """
     skip_unless_asked(session, chapter)
     install_chapter(session, chapter)
-    session.run("python", str(TOOLS / "walkthrough.py"), chapter)
+    options = [arg for arg in session.posargs if arg not in CHAPTERS]
+    session.run("python", str(TOOLS / "walkthrough.py"), chapter, *options)
 
 
 @nox.session(venv_backend="none", requires=["tests"])
