@@ -21,6 +21,26 @@ def login_attempt(client, username, password, **extra):
     return client.post(f"{AUTH}/login/", body, format="json", **extra)
 
 
+def request_reset(client, email):
+    return client.post(f"{AUTH}/password/reset/", {"email": email}, format="json")
+
+
+def reset_link(message):
+    """The uid and token of the password-reset link in `message`."""
+    found = re.search(
+        rf"http://testserver{AUTH}/password/reset/confirm/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)/",
+        message.body,
+    )
+    assert found, message.body
+    return found.groupdict()
+
+
+def confirm_reset(client, uid, token, new_password):
+    body = {"uid": uid, "token": token, "new_password1": new_password}
+    body["new_password2"] = new_password
+    return client.post(f"{AUTH}/password/reset/confirm/", body, format="json")
+
+
 # What both clients offer on top of their credential.
 SHARED = {
     "dj-rest-auth",
@@ -39,6 +59,10 @@ class AllauthAdapter(Adapter):
     challenge = 'Bearer realm="api"'
     lifetime = datetime.timedelta(minutes=5)  # the access token's
     queries_per_request = 1  # the user, so a deactivated user's token stops at once
+    wrong_password_status = 400
+    reset_confirm_status = 200
+    reset_link_reused = {"token": ["Invalid value"]}
+    reset_password_field = "new_password2"
 
     def create_user(self, username, password, **fields):
         """A user with a verified email address: allauth refuses the others at login."""
@@ -60,6 +84,12 @@ class AllauthAdapter(Adapter):
         url = f"{AUTH}/registration/verify-email/"
         response = client.post(url, found.groupdict(), format="json")
         assert response.status_code == 200, response.content
+
+    def request_reset(self, client, email):
+        return request_reset(client, email)
+
+    def confirm_reset(self, client, message, new_password):
+        return confirm_reset(client, **reset_link(message), new_password=new_password)
 
     def login_attempt(self, client, username, password):
         return login_attempt(client, username, password)

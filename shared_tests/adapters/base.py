@@ -42,6 +42,9 @@ class Adapter:
       adapters implement `token_pair`, `use_access` and `refresh`
     - `registration` adapters also implement `register`, and `email-verification`
       adapters `confirm_email`
+    - `password-reset` adapters implement `request_reset` and `confirm_reset`, and set
+      what their library answers: `reset_confirm_status`, `reset_link_reused`,
+      `reset_password_field` and `wrong_password_status`
     """
 
     name = ""
@@ -56,6 +59,14 @@ class Adapter:
     # whatever the credential needs (a session row, a key, a user). A test holds every
     # variant to its number, so a change that adds a query per request fails.
     queries_per_request = None
+    # What `login_attempt` answers for a wrong password.
+    wrong_password_status = None
+    # What the password reset answers (`password-reset` adapters): the status of an
+    # accepted confirmation, the body of a confirmation from a link already used, and the
+    # field whose errors say what the password validators found.
+    reset_confirm_status = None
+    reset_link_reused = None
+    reset_password_field = ""
 
     def password_checks(self):
         """Every endpoint of this variant that checks a password, as `PasswordCheck`s."""
@@ -68,6 +79,15 @@ class Adapter:
 
     def confirm_email(self, client, message):
         """Follows the link in `message`, the email that registration sent."""
+        raise NotImplementedError
+
+    def request_reset(self, client, email):
+        """Asks for a password-reset email to `email`; answers the response."""
+        raise NotImplementedError
+
+    def confirm_reset(self, client, message, new_password):
+        """Posts `new_password` with what the link in `message`, the email that
+        `request_reset` sent, carries (a uid and token, or a key); answers the response."""
         raise NotImplementedError
 
     def login_attempt(self, client, username, password):

@@ -26,6 +26,24 @@ def activate(client, message):
     return client.post("/auth/users/activation/", found.groupdict(), format="json")
 
 
+def request_reset(client, email):
+    return client.post("/auth/users/reset_password/", {"email": email}, format="json")
+
+
+def reset_link(message):
+    """The uid and token of the password-reset link in `message`."""
+    found = re.search(
+        r"http://testserver/password-reset/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body
+    )
+    assert found, message.body
+    return found.groupdict()
+
+
+def confirm_reset(client, uid, token, new_password):
+    body = {"uid": uid, "token": token, "new_password": new_password}
+    return client.post("/auth/users/reset_password_confirm/", body, format="json")
+
+
 def jwt_create(client, username, password):
     return client.post(
         "/auth/jwt/create/", {"username": username, "password": password}, format="json"
@@ -40,6 +58,9 @@ def token_login(client, username, password):
 
 class DjoserAdapter(Adapter):
     queries_per_request = 1  # the user (the JWT) or the key joined with its user (Token)
+    reset_confirm_status = 204
+    reset_link_reused = {"token": ["Invalid token for given user."]}
+    reset_password_field = "new_password"
 
     def register(self, client, **fields):
         return register(client, **fields)
@@ -47,6 +68,12 @@ class DjoserAdapter(Adapter):
     def confirm_email(self, client, message):
         response = activate(client, message)
         assert response.status_code == 204, response.content
+
+    def request_reset(self, client, email):
+        return request_reset(client, email)
+
+    def confirm_reset(self, client, message, new_password):
+        return confirm_reset(client, **reset_link(message), new_password=new_password)
 
 
 class DjoserJWTAdapter(DjoserAdapter):
@@ -58,6 +85,7 @@ class DjoserJWTAdapter(DjoserAdapter):
     )
     schemes = ("Bearer", "JWT")
     lifetime = datetime.timedelta(minutes=5)  # the access token's
+    wrong_password_status = 401
 
     def login(self, client, username, password):
         tokens = self.token_pair(client, username, password)
@@ -92,6 +120,7 @@ class DjoserTokenAdapter(DjoserAdapter):
     challenge = 'Bearer realm="api"'  # JWT is the first authentication class
     capabilities = frozenset(ACCOUNT_FLOWS | {"revocable"})
     schemes = ("Token",)
+    wrong_password_status = 400
 
     def login(self, client, username, password):
         response = token_login(client, username, password)
