@@ -6,7 +6,7 @@ over plain HTTP, and Django's own deployment checklist with nothing left to warn
 
 import pytest
 
-from ..processes import PRODUCTION_ENV, run_in_chapter, settings_value
+from ..processes import PRODUCTION_ENV, run_in_chapter, settings_value, settings_values
 
 
 def test_production_check_deploy_reports_no_warnings():
@@ -22,20 +22,26 @@ def test_development_key_is_never_production_mode():
     assert settings_value("PRODUCTION", DJANGO_DEBUG="0") == "False"
 
 
-@pytest.mark.parametrize(
-    ("name", "value"),
-    [
-        ("DEBUG", "False"),
-        ("SECURE_SSL_REDIRECT", "True"),
-        ("SECURE_HSTS_SECONDS", "31536000"),
-        ("SECURE_HSTS_INCLUDE_SUBDOMAINS", "True"),
-        ("SESSION_COOKIE_SECURE", "True"),
-        ("SESSION_COOKIE_HTTPONLY", "True"),
-        ("SESSION_COOKIE_SAMESITE", "Lax"),
-        ("CSRF_COOKIE_SECURE", "True"),
-        ("CSRF_COOKIE_SAMESITE", "Lax"),
-    ],
-)
-def test_production_setting(name, value):
+# The HTTPS-only settings production mode turns on, and their values.
+HTTPS_ONLY = {
+    "DEBUG": "False",
+    "SECURE_SSL_REDIRECT": "True",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": "True",
+    "SESSION_COOKIE_SECURE": "True",
+    "SESSION_COOKIE_HTTPONLY": "True",
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "CSRF_COOKIE_SECURE": "True",
+    "CSRF_COOKIE_SAMESITE": "Lax",
+}
+
+
+@pytest.fixture(scope="module")
+def production_settings():
+    return settings_values(HTTPS_ONLY, **PRODUCTION_ENV)
+
+
+@pytest.mark.parametrize(("name", "value"), HTTPS_ONLY.items())
+def test_production_setting(name, value, production_settings):
     """API8: the HTTPS-only settings are on in production mode."""
-    assert settings_value(name, **PRODUCTION_ENV) == value
+    assert production_settings[name] == value
