@@ -17,9 +17,14 @@ class StandardPagination(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or int(raw) < 1:
+        # isdigit() alone also passes "²" and other digits that int() refuses.
+        digits = raw.lstrip("0") if raw.isascii() and raw.isdigit() else ""
+        if not digits:
             raise ValidationError({self.page_size_query_param: ["Use a whole number from 1."]})
-        return min(int(raw), self.max_page_size)
+        # Longer than the ceiling is above it; int() refuses over 4,300 digits anyway.
+        if len(digits) > len(str(self.max_page_size)):
+            return self.max_page_size
+        return min(int(digits), self.max_page_size)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
