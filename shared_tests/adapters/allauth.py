@@ -14,11 +14,12 @@ from .base import REGISTERED_PASSWORD, Adapter, PasswordCheck
 CHAPTER = "05_allauth_registration"
 
 AUTH = "/api/v1/dj-rest-auth"
+LOGIN = f"{AUTH}/login/"
 
 
 def login_attempt(client, username, password, **extra):
     body = {"username": username, "password": password}
-    return client.post(f"{AUTH}/login/", body, format="json", **extra)
+    return client.post(LOGIN, body, format="json", **extra)
 
 
 def request_reset(client, email):
@@ -56,6 +57,7 @@ SHARED = {
 
 
 class AllauthAdapter(Adapter):
+    login_path = LOGIN
     challenge = 'Bearer realm="api"'
     lifetime = datetime.timedelta(minutes=5)  # the access token's
     queries_per_request = 1  # the user, so a deactivated user's token stops at once

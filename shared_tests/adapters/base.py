@@ -48,6 +48,8 @@ class Adapter:
     """
 
     name = ""
+    # The endpoint a login posts the password to; None where it goes with every request.
+    login_path = None
     label = ""
     challenge = ""
     capabilities = frozenset()

@@ -45,9 +45,12 @@ def csrf_token(client):
     return client.cookies["csrftoken"].value
 
 
+SESSION_LOGIN = "/api/auth/login/"
+
+
 def session_login(client, username, password):
     return client.post(
-        "/api/auth/login/",
+        SESSION_LOGIN,
         {"username": username, "password": password},
         format="json",
         HTTP_X_CSRFTOKEN=csrf_token(client),
@@ -61,6 +64,7 @@ def browsable_login(client, username, password):
 
 class SessionAdapter(Adapter):
     name = "session"
+    login_path = SESSION_LOGIN
     label = "Session"
     challenge = 'Basic realm="api"'
     capabilities = frozenset(

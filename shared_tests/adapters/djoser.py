@@ -44,16 +44,16 @@ def confirm_reset(client, uid, token, new_password):
     return client.post("/auth/users/reset_password_confirm/", body, format="json")
 
 
+JWT_CREATE = "/auth/jwt/create/"
+TOKEN_LOGIN = "/auth/token/login/"
+
+
 def jwt_create(client, username, password):
-    return client.post(
-        "/auth/jwt/create/", {"username": username, "password": password}, format="json"
-    )
+    return client.post(JWT_CREATE, {"username": username, "password": password}, format="json")
 
 
 def token_login(client, username, password):
-    return client.post(
-        "/auth/token/login/", {"username": username, "password": password}, format="json"
-    )
+    return client.post(TOKEN_LOGIN, {"username": username, "password": password}, format="json")
 
 
 class DjoserAdapter(Adapter):
@@ -78,6 +78,7 @@ class DjoserAdapter(Adapter):
 
 class DjoserJWTAdapter(DjoserAdapter):
     name = "djoser-jwt"
+    login_path = JWT_CREATE
     label = "JWT"
     challenge = 'Bearer realm="api"'
     capabilities = frozenset(
@@ -116,6 +117,7 @@ class DjoserJWTAdapter(DjoserAdapter):
 
 class DjoserTokenAdapter(DjoserAdapter):
     name = "djoser-token"
+    login_path = TOKEN_LOGIN
     label = "Token"
     challenge = 'Bearer realm="api"'  # JWT is the first authentication class
     capabilities = frozenset(ACCOUNT_FLOWS | {"revocable"})

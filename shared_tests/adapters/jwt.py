@@ -7,13 +7,17 @@ from .base import Adapter, PasswordCheck
 CHAPTER = "03_jwt"
 
 
+PAIR_URL = "/api/token/"
+
+
 def obtain_pair(client, username, password, **extra):
     body = {"username": username, "password": password}
-    return client.post("/api/token/", body, format="json", **extra)
+    return client.post(PAIR_URL, body, format="json", **extra)
 
 
 class JWTAdapter(Adapter):
     name = "jwt"
+    login_path = PAIR_URL
     label = "JWT"
     challenge = 'Bearer realm="api"'
     # Not "revocable": logout blacklists the refresh token, but the access token already

@@ -14,6 +14,7 @@ def obtain_token(client, username, password, **extra):
 
 class TokenAdapter(Adapter):
     name = "token"
+    login_path = TOKEN_URL
     label = "Token"
     challenge = "Token"
     capabilities = frozenset({"token", "challenge", "revocable"})

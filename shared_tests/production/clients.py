@@ -10,7 +10,6 @@ from http.cookies import SimpleCookie
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from ..adapters.allauth import AUTH
 from ..adapters.basic_session import basic_header
 
 
@@ -45,31 +44,16 @@ def request(base_url, method, path, body=None, headers=None):
         connection.close()
 
 
-# Where each login variant sends a password (Basic sends it with any request).
-LOGIN_PATHS = {
-    "basic": "/api/secret/",
-    "session": "/api/auth/login/",
-    "token": "/api/api-token-auth/",
-    "jwt": "/api/token/",
-    "djoser-jwt": "/auth/jwt/create/",
-    "djoser-token": "/auth/token/login/",
-    "cookie": f"{AUTH}/login/",
-    "bearer": f"{AUTH}/login/",
-}
-
-
 def password_check(base_url, adapter, username, password, headers=None):
     """Sends a password where `adapter` logs in: one check, right or wrong."""
-    path = LOGIN_PATHS[adapter.name]
-    if adapter.name == "basic":
-        return request(
-            base_url, "GET", path, headers={"Authorization": basic_header(username, password)}
-        )
+    if adapter.login_path is None:  # Basic: the password goes with any request
+        headers = {"Authorization": basic_header(username, password)}
+        return request(base_url, "GET", "/api/secret/", headers=headers)
     if adapter.name == "session":
         csrf = request(base_url, "GET", "/api/auth/csrf/").cookies["csrftoken"]
         headers = {"Cookie": f"csrftoken={csrf}", "X-CSRFToken": csrf}
     body = {"username": username, "password": password}
-    return request(base_url, "POST", path, body, headers)
+    return request(base_url, "POST", adapter.login_path, body, headers)
 
 
 def cookie_headers(cookies):
