@@ -42,6 +42,16 @@ ROWS = [
         "a copy of the credential taken before logout is refused after it",
     ),
     (
+        "logout-everywhere",
+        "log out everywhere",
+        "one request ends every login of the user, on every client, and no other user's",
+    ),
+    (
+        "password-change-revokes",
+        "password change revokes at once",
+        "a copy of the credential taken before a password change is refused right after it",
+    ),
+    (
         "refresh-rotation",
         "refresh rotation",
         "a refresh token buys new tokens once, and the new refresh token works",

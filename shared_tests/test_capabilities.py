@@ -19,6 +19,7 @@ from rest_framework.test import APIClient
 
 from .adapters.base import REGISTERED_PASSWORD
 from .conftest import PASSWORD
+from .credentials import replay, same_credentials, secret_status, sent_credentials, write_status
 
 pytestmark = pytest.mark.django_db
 
@@ -26,39 +27,6 @@ pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
 SECOND = datetime.timedelta(seconds=1)
 TEN_YEARS = datetime.timedelta(days=3653)
-
-
-def sent_credentials(client):
-    """What `client` sends to prove who it is, read from a real authenticated request
-    so that nothing is missed: its `Authorization` header (or None) and its cookies."""
-    response = client.get("/api/secret/")
-    assert response.status_code == 200, response.content
-    request = response.wsgi_request
-    return request.META.get("HTTP_AUTHORIZATION"), request.COOKIES
-
-
-def replay(authorization, cookies):
-    """A new client that sends these credentials and nothing else: no CSRF header."""
-    client = APIClient(enforce_csrf_checks=True)
-    if authorization:
-        client.credentials(HTTP_AUTHORIZATION=authorization)
-    for name, value in cookies.items():
-        client.cookies[name] = value
-    return client
-
-
-def same_credentials(client):
-    """A new client with `client`'s credentials and no CSRF header: what someone who
-    copied them sends, or what a forged cross-site request carries (the cookies)."""
-    return replay(*sent_credentials(client))
-
-
-def secret_status(client):
-    return client.get("/api/secret/").status_code
-
-
-def write_status(client):
-    return client.post("/api/todos/", {"title": "x"}, format="json").status_code
 
 
 def duration(delta):

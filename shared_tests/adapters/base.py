@@ -38,6 +38,8 @@ class Adapter:
     - `refresh-rotation`: refreshing issues a new refresh token and retires the old
     - `registration`, `email-verification`, `password-reset`: account flows by API
     - `password-change-revokes`: a password change ends credentials issued before it
+    - `logout-everywhere`: one request ends every login of the user; such adapters
+      implement `logout_everywhere`
     - `signed-token`: the credential is a JWT the client can read and tamper with; such
       adapters implement `token_pair`, `use_access` and `refresh`
     - `registration` adapters also implement `register`, and `email-verification`
@@ -122,6 +124,11 @@ class Adapter:
         raise NotImplementedError
 
     def logout(self, client):
+        raise NotImplementedError
+
+    def logout_everywhere(self, client):
+        """Ends every login of `client`'s user through the chapter's endpoint, or fails
+        the test (`logout-everywhere` adapters)."""
         raise NotImplementedError
 
     def __repr__(self):

@@ -1,0 +1,124 @@
+"""Credentials die when they should (SPEC section 4, "Revocation"; OWASP API2).
+
+A password change or a deactivation ends every credential issued before it, at once, and
+re-activating the account revives none of them. Where a chapter offers "log out
+everywhere", one request ends every login of the user. Each test first takes a copy of
+the credential, as a thief would, and replays it from a client that shares nothing else.
+"""
+
+import pytest
+
+from .conftest import PASSWORD
+from .credentials import same_credentials, secret_status
+
+pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "a-brand-new-password-7"
+
+
+def change_password(user):
+    """What the admin's form and `manage.py changepassword` do."""
+    user.set_password(NEW_PASSWORD)
+    user.save()
+
+
+def deactivate_and_reactivate(user):
+    """What staff do in the admin: switch the account off, then on again."""
+    user.is_active = False
+    user.save()
+    user.is_active = True
+    user.save()
+
+
+# --- password change -----------------------------------------------------------------------
+
+
+@pytest.mark.requires("password-change-revokes")
+@pytest.mark.matrix("password-change-revokes", "yes")
+def test_copy_taken_before_a_password_change_is_refused_right_after_it(login, users):
+    stolen = same_credentials(login(users["user"]))
+    change_password(users["user"])
+    assert secret_status(stolen) == 401, "a credential from before the change still works"
+
+
+@pytest.mark.lacks("password-change-revokes")
+@pytest.mark.matrix("password-change-revokes", "no")
+def test_copy_taken_before_a_password_change_still_works_after_it(login, users):
+    stolen = same_credentials(login(users["user"]))
+    change_password(users["user"])
+    assert secret_status(stolen) == 200, "expected the old credential to outlive the change"
+
+
+@pytest.mark.requires("refresh-rotation", "password-change-revokes")
+def test_refresh_token_from_before_a_password_change_is_refused(adapter, users):
+    refresh = adapter.token_pair(adapter.client(), "alice", PASSWORD)["refresh"]
+    change_password(users["user"])
+    response = adapter.refresh(adapter.client(), refresh)
+    assert response.status_code == 401, response.content
+
+
+# --- deactivation --------------------------------------------------------------------------
+
+
+def test_copy_taken_before_a_deactivation_stays_refused_after_reactivation(
+    adapter, login, users
+):
+    if adapter.login_path is None:
+        pytest.skip("Basic sends the password itself: no login issued a credential to revive")
+    stolen = same_credentials(login(users["user"]))
+    deactivate_and_reactivate(users["user"])
+    assert secret_status(stolen) == 401, "re-activating the account revived an old credential"
+
+
+@pytest.mark.requires("refresh-rotation")
+def test_refresh_token_from_before_a_deactivation_stays_refused_after_reactivation(
+    adapter, users
+):
+    refresh = adapter.token_pair(adapter.client(), "alice", PASSWORD)["refresh"]
+    deactivate_and_reactivate(users["user"])
+    response = adapter.refresh(adapter.client(), refresh)
+    assert response.status_code == 401, response.content
+
+
+# --- log out everywhere --------------------------------------------------------------------
+
+
+@pytest.mark.requires("logout-everywhere")
+@pytest.mark.matrix("logout-everywhere", "yes")
+def test_logout_everywhere_ends_the_users_other_logins(adapter, login, users):
+    phone, laptop = login(users["user"]), login(users["user"])
+    stolen = same_credentials(laptop)
+    adapter.logout_everywhere(phone)
+    assert secret_status(stolen) == 401, "another login of the same user still works"
+
+
+@pytest.mark.requires("logout-everywhere")
+def test_logout_everywhere_ends_the_login_that_asked(adapter, login, users):
+    phone = login(users["user"])
+    stolen = same_credentials(phone)
+    adapter.logout_everywhere(phone)
+    assert secret_status(stolen) == 401, "the login that logged out everywhere still works"
+
+
+@pytest.mark.requires("logout-everywhere")
+def test_logout_everywhere_leaves_other_users_logged_in(adapter, login, users):
+    mine, theirs = login(users["user"]), login(users["manager"])
+    adapter.logout_everywhere(mine)
+    assert secret_status(theirs) == 200, "logging out everywhere ended another user's login"
+
+
+@pytest.mark.requires("logout-everywhere", "refresh-rotation")
+def test_logout_everywhere_ends_every_refresh_token(adapter, login, users):
+    refresh = adapter.token_pair(adapter.client(), "alice", PASSWORD)["refresh"]
+    adapter.logout_everywhere(login(users["user"]))
+    response = adapter.refresh(adapter.client(), refresh)
+    assert response.status_code == 401, response.content
+
+
+@pytest.mark.lacks("logout-everywhere")
+@pytest.mark.matrix("logout-everywhere", "no")
+def test_logging_out_one_login_leaves_the_others_working(adapter, login, users):
+    phone, laptop = login(users["user"]), login(users["user"])
+    stolen = same_credentials(laptop)
+    adapter.logout(phone)
+    assert secret_status(stolen) == 200, "expected logout to end only its own login"
