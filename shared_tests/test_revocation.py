@@ -60,9 +60,7 @@ def test_refresh_token_from_before_a_password_change_is_refused(adapter, users):
 # --- deactivation --------------------------------------------------------------------------
 
 
-def test_copy_taken_before_a_deactivation_stays_refused_after_reactivation(
-    adapter, login, users
-):
+def test_copy_taken_before_a_deactivation_stays_refused_after_reactivation(adapter, login, users):
     if adapter.login_path is None:
         pytest.skip("Basic sends the password itself: no login issued a credential to revive")
     stolen = same_credentials(login(users["user"]))
@@ -71,9 +69,7 @@ def test_copy_taken_before_a_deactivation_stays_refused_after_reactivation(
 
 
 @pytest.mark.requires("refresh-rotation")
-def test_refresh_token_from_before_a_deactivation_stays_refused_after_reactivation(
-    adapter, users
-):
+def test_refresh_token_from_before_a_deactivation_stays_refused_after_reactivation(adapter, users):
     refresh = adapter.token_pair(adapter.client(), "alice", PASSWORD)["refresh"]
     deactivate_and_reactivate(users["user"])
     response = adapter.refresh(adapter.client(), refresh)
