@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import logout_everywhere, views
 
 urlpatterns = [
     # username + password -> an access token and a refresh token (throttled).
@@ -11,4 +11,10 @@ urlpatterns = [
     path("token/verify/", views.TokenVerifyView.as_view(), name="token_verify"),
     # refresh -> blacklisted: the logout.
     path("token/blacklist/", views.TokenBlacklistView.as_view(), name="token_blacklist"),
+    # an access token -> every token of its user revoked, this one too (throttled).
+    path(
+        "token/logout-everywhere/",
+        logout_everywhere.LogoutEverywhereView.as_view(),
+        name="token_logout_everywhere",
+    ),
 ]

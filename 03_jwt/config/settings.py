@@ -18,13 +18,15 @@ INSTALLED_APPS += [
 ]
 
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
-    # `Authorization: Bearer <access>`. It loads the user on every request (one query),
-    # so a deactivated or deleted user's token stops working at once.
-    "rest_framework_simplejwt.authentication.JWTAuthentication",
+    # `Authorization: Bearer <access>`. It loads the user on every request (one query,
+    # joined with the user's token generation), so a deactivated or deleted user's token,
+    # or one issued before a password change, stops working at once.
+    "accounts.jwt_revocation.JWTAuthentication",
 ]
 
 SIMPLE_JWT = {
-    # Short enough that a stolen access token is soon worthless: logout cannot revoke it.
+    # Short enough that a stolen access token is soon worthless: a plain logout does not
+    # revoke it (a password change or "log out everywhere" does).
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=5),
     # How long a client may stay logged in without typing the password again.
     "REFRESH_TOKEN_LIFETIME": timedelta(days=1),
@@ -38,8 +40,14 @@ SIMPLE_JWT = {
     "AUTH_HEADER_TYPES": ("Bearer",),
     # Leaves `last_login` alone: logging in writes nothing to the user table.
     "UPDATE_LAST_LOGIN": False,
-    # Turns a refresh for a deleted user into a 401 instead of a crash.
-    "TOKEN_REFRESH_SERIALIZER": "accounts.serializers.TokenRefreshSerializer",
-    # Answers a blacklisted token with 401 `token_not_valid`, like every other bad token.
-    "TOKEN_VERIFY_SERIALIZER": "accounts.serializers.TokenVerifySerializer",
+    # The token classes and serializers of accounts/jwt_revocation.py: tokens carry the
+    # user's generation (`gen`) and their login's family (`fam`), claims of the wrong type
+    # are a 401, and a refresh token is redeemed at most once, even in parallel.
+    "AUTH_TOKEN_CLASSES": ("accounts.jwt_revocation.AccessToken",),
+    "TOKEN_OBTAIN_SERIALIZER": "accounts.jwt_revocation.TokenObtainPairSerializer",
+    # A used refresh token that comes back revokes its whole family (reuse detection).
+    "TOKEN_REFRESH_SERIALIZER": "accounts.jwt_revocation.TokenRefreshSerializer",
+    # 401 `token_not_valid` for a blacklisted or revoked token, like every other bad one.
+    "TOKEN_VERIFY_SERIALIZER": "accounts.jwt_revocation.TokenVerifySerializer",
+    "TOKEN_BLACKLIST_SERIALIZER": "accounts.jwt_revocation.TokenBlacklistSerializer",
 }

@@ -21,9 +21,19 @@ class JWTAdapter(Adapter):
     label = "JWT"
     challenge = 'Bearer realm="api"'
     # Not "revocable": logout blacklists the refresh token, but the access token already
-    # issued keeps working until it expires.
+    # issued keeps working until it expires. A password change or "log out everywhere"
+    # ends both at once: the tokens carry the user's generation, read with the user.
     capabilities = frozenset(
-        {"jwt", "signed-token", "challenge", "expiry", "stateless", "refresh-rotation"}
+        {
+            "jwt",
+            "signed-token",
+            "challenge",
+            "expiry",
+            "stateless",
+            "refresh-rotation",
+            "password-change-revokes",
+            "logout-everywhere",
+        }
     )
     schemes = ("Bearer",)
     lifetime = datetime.timedelta(minutes=5)  # the access token's
@@ -51,6 +61,10 @@ class JWTAdapter(Adapter):
         response = client.post(
             "/api/token/blacklist/", {"refresh": client.jwt_refresh}, format="json"
         )
+        assert response.status_code == 200, response.content
+
+    def logout_everywhere(self, client):
+        response = client.post("/api/token/logout-everywhere/")
         assert response.status_code == 200, response.content
 
     def password_checks(self):

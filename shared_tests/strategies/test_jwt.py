@@ -85,7 +85,8 @@ def test_access_token_header_names_hs256(anon, users):
 def test_access_token_claims(anon, users):
     payload = claims(pair(anon)["access"])
     assert (sorted(payload), payload["token_type"], payload["user_id"]) == (
-        ["exp", "iat", "jti", "token_type", "user_id"],
+        # `gen`: the user's generation; `fam`: the login (accounts/jwt_revocation.py).
+        ["exp", "fam", "gen", "iat", "jti", "token_type", "user_id"],
         "access",
         str(users["user"].id),
     )
