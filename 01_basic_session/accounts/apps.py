@@ -6,4 +6,7 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
-        from . import schema  # noqa: F401  (registers the OpenAPI security scheme)
+        from . import (
+            revocation,  # noqa: F401  (ends sessions when credentials are revoked)
+            schema,  # noqa: F401  (registers the OpenAPI security scheme)
+        )

@@ -5,3 +5,4 @@ from drf_spectacular.authentication import BasicScheme
 
 class ThrottledBasicScheme(BasicScheme):
     target_class = "accounts.authentication.ThrottledBasicAuthentication"
+    match_subclasses = True  # SameSiteBasicAuthentication, the one in settings

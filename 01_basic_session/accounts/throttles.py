@@ -1,11 +1,17 @@
-from api.throttles import AtomicRateThrottle
+from api.throttles import LoginRateThrottle, UserRateThrottle
 
 
-class FailedBasicAuthThrottle(AtomicRateThrottle):
-    """Counts failed Basic passwords per client address, in the `login` scope.
+class FailedBasicAuthThrottle(LoginRateThrottle):
+    """Counts failed Basic passwords in the chapter's one `login` budget per client address.
+
+    The history is `LoginRateThrottle`'s own, the one the JSON login, the browsable API's
+    login form and the admin login fill: a wrong Basic password spends a guess from the
+    same budget, and once any of them has spent it, Basic is refused too. Separate
+    budgets would multiply an attacker's guesses by the number of password endpoints.
 
     Unlike a normal throttle it is told when to count: only a wrong password adds to
-    the history, but every attempt is refused once the history is full.
+    the history (a right one is an ordinary authenticated request), but every Basic
+    attempt is refused once the history is full.
 
     A password is known to be wrong only after it is checked, and parallel guesses can
     all pass `is_locked` before the first is counted. So a failure is counted by
@@ -13,14 +19,9 @@ class FailedBasicAuthThrottle(AtomicRateThrottle):
     had none, the guess gets a 429 instead of its answer.
     """
 
-    scope = "login"
-
-    def get_cache_key(self, request, view=None):
-        return f"throttle_basic_failures_{self.get_ident(request)}"
-
     def is_locked(self, request):
         # Reads, never writes, so it needs no lock.
-        self.key = self.get_cache_key(request)
+        self.key = self.get_cache_key(request, None)
         self.history = self.cache.get(self.key, [])
         self.now = self.timer()
         while self.history and self.history[-1] <= self.now - self.duration:
@@ -30,3 +31,15 @@ class FailedBasicAuthThrottle(AtomicRateThrottle):
     def record_failure(self, request):
         """Adds a failure to the history if it has room; answers whether it had."""
         return self.allow_request(request, None)
+
+
+class LogoutEverywhereThrottle(UserRateThrottle):
+    """Limits "log out everywhere" per user, at the `login` rate.
+
+    Each call deletes rows, so it is not free; and its own scope keeps the user's other
+    requests (menu reads spend the `user` rate) from ever standing in its way.
+    """
+
+    scope = "login"
+    # Its own history, apart from the guesses per address (`throttle_login_<address>`).
+    cache_format = "throttle_%(scope)s_user_%(ident)s"

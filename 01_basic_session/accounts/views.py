@@ -1,4 +1,5 @@
-"""A JSON session flow for a single-page client: get a CSRF cookie, log in, log out."""
+"""A JSON session flow for a single-page client: get a CSRF cookie, log in, log out
+(here, or on every device at once)."""
 
 from django.contrib.auth import login, logout
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -9,9 +10,11 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.signals import LOGOUT_EVERYWHERE, revoke_credentials
 from api.throttles import LoginRateThrottle
 
 from .serializers import LoginSerializer, SessionUserSerializer
+from .throttles import LogoutEverywhereThrottle
 
 Detail = inline_serializer("Detail", {"detail": serializers.CharField()})
 
@@ -58,4 +61,22 @@ class LogoutView(APIView):
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
         logout(request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LogoutEverywhereView(APIView):
+    """Ends every session of the user, on every device, this one included.
+
+    It takes the one path every revocation takes (`api.signals.revoke_credentials`), so
+    it ends exactly what a password change or a deactivation would. A Basic client may
+    call it too: its own credential, the password, lives on; its user's sessions do not.
+    """
+
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [LogoutEverywhereThrottle]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request):
+        revoke_credentials(request.user, LOGOUT_EVERYWHERE)
+        logout(request)  # this request's session is gone already: clear its cookie too
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -46,6 +46,7 @@ def csrf_token(client):
 
 
 SESSION_LOGIN = "/api/auth/login/"
+LOGOUT_EVERYWHERE = "/api/auth/logout-everywhere/"
 
 
 def session_login(client, username, password):
@@ -76,6 +77,7 @@ class SessionAdapter(Adapter):
             "revocable",
             "expiry",
             "password-change-revokes",
+            "logout-everywhere",
         }
     )
     queries_per_request = 2  # the session row, then the user it names
@@ -93,6 +95,10 @@ class SessionAdapter(Adapter):
 
     def logout(self, client):
         response = client.post("/api/auth/logout/")
+        assert response.status_code == 204, response.content
+
+    def logout_everywhere(self, client):
+        response = client.post(LOGOUT_EVERYWHERE)
         assert response.status_code == 204, response.content
 
     def password_checks(self):

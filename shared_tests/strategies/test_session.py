@@ -1,9 +1,13 @@
 """Sessions: log in once, then a cookie; CSRF on every unsafe request, login included."""
 
-import pytest
-from django.contrib.sessions.backends.db import SessionStore
+from importlib import import_module
 
-from ..adapters.basic_session import csrf_token, session_login
+import pytest
+from django.conf import settings
+from django.test import Client
+from rest_framework.test import APIClient
+
+from ..adapters.basic_session import LOGOUT_EVERYWHERE, csrf_token, session_login
 from ..conftest import PASSWORD
 
 pytestmark = [pytest.mark.requires("session"), pytest.mark.django_db]
@@ -59,7 +63,7 @@ def test_login_with_unknown_user_answers_like_a_wrong_password(anon, users):
 
 
 def test_login_rotates_the_session_key(anon, users):
-    planted = SessionStore()
+    planted = import_module(settings.SESSION_ENGINE).SessionStore()
     planted.create()
     anon.cookies["sessionid"] = planted.session_key
     log_in(anon)
@@ -93,3 +97,57 @@ def test_logout_needs_the_csrf_token(anon, users):
 def test_browsable_api_login_page_renders(anon):
     response = anon.get("/api-auth/login/")
     assert (response.status_code, b'name="password"' in response.content) == (200, True)
+
+
+# --- Log out everywhere --------------------------------------------------------------------
+
+
+def logout_everywhere(client):
+    return client.post(LOGOUT_EVERYWHERE, HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+
+
+def test_logout_everywhere_answers_204_and_deletes_the_cookie(anon, users):
+    log_in(anon)
+    response = logout_everywhere(anon)
+    assert (response.status_code, response.cookies["sessionid"].value) == (204, "")
+
+
+def test_logout_everywhere_needs_the_csrf_token(anon, users):
+    log_in(anon)
+    response = anon.post(LOGOUT_EVERYWHERE)
+    assert (response.status_code, response.json()["detail"][:11]) == (403, "CSRF Failed")
+
+
+def test_logout_everywhere_without_a_login_is_401(anon):
+    assert anon.post(LOGOUT_EVERYWHERE).status_code == 401
+
+
+def test_logout_everywhere_is_limited_per_user_to_the_login_rate(users, rates):
+    """Each call comes from its own address, so only the per-user limit can refuse it."""
+    rates["login"] = "2/minute"
+    codes = []
+    for address in ["192.0.2.1", "192.0.2.2", "192.0.2.3"]:
+        client = APIClient(enforce_csrf_checks=True, REMOTE_ADDR=address)
+        log_in(client)
+        codes.append(logout_everywhere(client).status_code)
+    assert codes == [204, 204, 429]
+
+
+def test_own_password_change_in_the_admin_keeps_only_the_changers_session(users):
+    """Django's password form keeps its user logged in (`update_session_auth_hash`);
+    every other session of that user ends."""
+    other_device = APIClient(enforce_csrf_checks=True)
+    log_in(other_device, username="admin", password=PASSWORD)
+    browser = Client()
+    browser.post("/admin/login/", {"username": "admin", "password": PASSWORD})
+    changed = browser.post(
+        "/admin/password_change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-brand-new-password-7",
+            "new_password2": "a-brand-new-password-7",
+        },
+    )
+    assert changed.status_code == 302, changed.content
+    own, other = browser.get("/api/secret/"), other_device.get("/api/secret/")
+    assert (own.status_code, other.status_code) == (200, 401)
