@@ -11,9 +11,12 @@
     nox -s postgres                       # the suite on PostgreSQL and Redis
     nox -s workers                        # several gunicorn workers: throttles and lost writes
     nox -s bench                          # what each strategy costs, under gunicorn and wrk
+    nox -s compile                        # re-pin every requirements.txt from its .in
+    nox -s canary                         # the suite on the newest releases, pins ignored
 
 Each chapter gets its own virtualenv, built from its own requirements.txt, so a chapter
-that forgets a dependency fails here exactly as it would on a student's machine.
+that forgets a dependency fails here exactly as it would on a student's machine. That file
+is compiled from the chapter's requirements.in, the short list a person reads and edits.
 """
 
 import difflib
@@ -96,7 +99,7 @@ def serve(session):
 
 
 # What `diff` compares, in this order; the domain app is only checked for being identical.
-DIFFED = ["requirements.txt", "config", "accounts"]
+DIFFED = ["requirements.in", "config", "accounts"]
 GENERATED = {"__pycache__", "db.sqlite3", "staticfiles"}
 
 
@@ -269,3 +272,68 @@ def bench(session):
     session.install(MATPLOTLIB, env=INSTALL_ENV)
     render = TOOLS / "bench" / "render.py"
     session.run("python", str(render), str(BENCH_RESULTS), str(ROOT / "docs"))
+
+
+# How `compile` turns each requirements.in into a requirements.txt. One file serves every
+# student: markers for Linux, macOS and Windows (--universal) from the oldest Python the
+# pins allow (django-filter 26.2 and django-allauth 65.22.1 need 3.11), and hashes, so an
+# install refuses a download that is not the file that was pinned.
+COMPILE_OPTIONS = ["--universal", "--python-version", "3.11", "--generate-hashes", "--quiet"]
+
+
+def uv_binary(session):
+    """The uv that dev.py installed next to nox, else one on PATH."""
+    try:
+        from uv import find_uv_bin
+    except ImportError:
+        found = shutil.which("uv")
+        if not found:
+            session.error("compile needs uv: run it as `python3 dev.py -s compile`")
+        return found
+    return find_uv_bin()
+
+
+@nox.session(name="compile", venv_backend="none")
+def compile_requirements(session):
+    """Re-pin every requirements.txt from its requirements.in: nox -s compile
+
+    Pins already in a .txt stay unless its .in asks otherwise. Options go to uv:
+    `-- --upgrade` moves everything to the newest releases, `-- --upgrade-package redis`
+    one package. shared_tests/test_requirements.py fails when a .txt is stale.
+    """
+    uv = uv_binary(session)
+    for chapter in CHAPTERS:
+        # From inside the chapter, so the file names only its own folder's files.
+        session.chdir(ROOT / chapter)
+        compile_args = ["requirements.in", *COMPILE_OPTIONS, "-o", "requirements.txt"]
+        session.run(uv, "pip", "compile", *compile_args, *session.posargs, external=True)
+    session.chdir(ROOT)
+    # The test tools share a virtualenv with each chapter: same version of what both need.
+    constraints = [arg for chapter in CHAPTERS for arg in ("-c", f"{chapter}/requirements.txt")]
+    for name, extra in [("requirements-test", constraints), ("requirements-tools", [])]:
+        compile_args = [f"{name}.in", *COMPILE_OPTIONS, *extra, "-o", f"{name}.txt"]
+        session.run(uv, "pip", "compile", *compile_args, *session.posargs, external=True)
+
+
+def newest(requirements):
+    """The names in a requirements.in, extras kept, versions dropped: `psycopg[binary]`."""
+    lines = (line.split("#")[0].strip() for line in requirements.read_text().splitlines())
+    return [line.split("==")[0] for line in lines if line]
+
+
+@nox.session(reuse_venv=False)  # rebuilt each time, so it really gets the newest releases
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def canary(session, chapter):
+    """The suite against the newest release of every package a chapter names, pins ignored.
+
+    Not part of CI: it answers "what breaks when we move the pins?" before anyone moves
+    them. nox -s canary -- 05_allauth_registration runs one chapter.
+    """
+    skip_unless_asked(session, chapter)
+    # The test tools at their own pins, resolved with the chapter's newest releases.
+    names = newest(ROOT / chapter / "requirements.in")
+    session.install(*names, "-r", "requirements-test.in", env=INSTALL_ENV)
+    session.run("python", str(TOOLS / "drift.py"), str(ROOT / chapter / "requirements.in"))
+    session.chdir(chapter)
+    options = [arg for arg in session.posargs if arg not in CHAPTERS]
+    session.run("python", "-m", "pytest", "../shared_tests", "-p", "no:cacheprovider", *options)
