@@ -187,6 +187,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "The same API in every chapter; only the authentication differs.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and Swagger UI are public pages: reading no credentials, they cannot fail
+    # on bad ones (a 406 page would otherwise meet them first, while rendering, as a 500).
+    "SERVE_AUTHENTICATION": [],
     "COMPONENT_SPLIT_REQUEST": True,
     # The API speaks JSON. Form parsers stay enabled only for the browsable API's forms.
     "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
