@@ -7,7 +7,10 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from api.signals import LOGOUT_EVERYWHERE, revoke_credentials
 from api.throttles import LoginRateThrottle
+
+from .throttles import LogoutThrottle
 
 
 class AuthTokenView(ObtainAuthToken):
@@ -17,7 +20,9 @@ class AuthTokenView(ObtainAuthToken):
     with its own list of parsers; this subclass adds the login throttle and uses the
     project's parsers (deeply nested JSON is a 400 there, not a crash).
 
-    A user has one key, shared by every client that logged in, so DELETE logs them all out.
+    A user has one key, shared by every client that logged in, so DELETE logs them all out:
+    it takes the one path every revocation takes (`api.signals.revoke_credentials`), the
+    one a password change or a deactivation takes too.
     """
 
     parser_classes = api_settings.DEFAULT_PARSER_CLASSES
@@ -28,12 +33,15 @@ class AuthTokenView(ObtainAuthToken):
         return [AllowAny()]  # anyone may try a password
 
     def get_throttles(self):
-        # Only the password check is rate limited: revoking already needs a valid key.
+        # The password check spends the address's login budget; a logout, which needs a
+        # valid key, is limited per user instead, so it never spends a guess.
         if self.request.method == "POST":
             return [LoginRateThrottle()]
+        if self.request.method == "DELETE":
+            return [LogoutThrottle()]
         return []
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request):
-        request.auth.delete()
+        revoke_credentials(request.user, LOGOUT_EVERYWHERE)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -17,7 +17,10 @@ class TokenAdapter(Adapter):
     login_path = TOKEN_URL
     label = "Token"
     challenge = "Token"
-    capabilities = frozenset({"token", "challenge", "revocable"})
+    # One key per user, shared by every client that logged in: deleting it logs out all.
+    capabilities = frozenset(
+        {"token", "challenge", "revocable", "password-change-revokes", "logout-everywhere"}
+    )
     schemes = ("Token",)
     queries_per_request = 1  # the key, joined with its user
 
@@ -31,6 +34,10 @@ class TokenAdapter(Adapter):
         check that the old key is now refused."""
         response = client.delete(TOKEN_URL)
         assert response.status_code == 204, response.content
+
+    def logout_everywhere(self, client):
+        """The same request as `logout`: the user's one key is every client's key."""
+        self.logout(client)
 
     def password_checks(self):
         return [PasswordCheck("token-endpoint", obtain_token)]

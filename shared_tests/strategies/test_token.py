@@ -180,6 +180,25 @@ def test_logout_is_not_counted_as_a_login_attempt(anon, users, rates):
     assert revoke(anon, key).status_code == 204
 
 
+def test_logout_is_limited_per_user_to_the_login_rate(anon, users, rates):
+    """Each key comes from its own address, so only the per-user limit can refuse."""
+    rates["login"] = "2/minute"
+    codes = []
+    for address in ["192.0.2.1", "192.0.2.2", "192.0.2.3"]:
+        key = obtain(anon, REMOTE_ADDR=address).json()["token"]
+        codes.append(revoke(anon, key).status_code)
+    assert codes == [204, 204, 429]
+
+
+# --- The OpenAPI schema: what Swagger UI's Authorize dialog says ---------------------------
+
+
+def test_schema_says_to_type_the_token_prefix_in_swagger_ui(anon):
+    schema = anon.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    description = schema["components"]["securitySchemes"]["tokenAuth"]["description"]
+    assert description.startswith("Type `Token <key>`"), description
+
+
 # --- Keys made elsewhere: the management command and the admin -----------------------------
 
 
@@ -231,14 +250,33 @@ def test_unknown_or_overlong_key_is_401(anon, users, authorization):
 
 
 def test_deactivated_users_key_is_refused_at_once(anon, users):
+    """The key is deleted, not only refused, so re-activation cannot revive it."""
     key = key_of(anon)
     users["user"].is_active = False
     users["user"].save()
     response = secret(anon, key)
-    assert (response.status_code, response.json()) == (
-        401,
-        {"detail": "User inactive or deleted."},
-    )
+    assert (response.status_code, response.json()) == (401, {"detail": "Invalid token."})
+
+
+def test_deactivation_deletes_the_key(anon, users):
+    key_of(anon)
+    users["user"].is_active = False
+    users["user"].save()
+    assert not Token.objects.filter(user=users["user"]).exists()
+
+
+def test_password_change_deletes_the_key(anon, users):
+    key_of(anon)
+    users["user"].set_password("a-brand-new-password-7")
+    users["user"].save()
+    assert not Token.objects.filter(user=users["user"]).exists()
+
+
+def test_saving_the_user_without_a_password_change_keeps_the_key(anon, users):
+    key = key_of(anon)
+    users["user"].first_name = "Alice"
+    users["user"].save()
+    assert secret(anon, key).status_code == 200
 
 
 def test_deactivated_user_cannot_obtain_a_key(anon, users):
