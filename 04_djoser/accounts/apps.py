@@ -6,4 +6,8 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
-        from . import schema  # noqa: F401  (registers the OpenAPI security scheme)
+        # schema and jwt_schema register the OpenAPI security scheme.
+        from . import jwt_revocation, jwt_schema, schema  # noqa: F401
+
+        # A password change, a reset, a deactivation, "log out everywhere": every JWT ends.
+        jwt_revocation.connect()

@@ -14,6 +14,7 @@ class BearerOrJWTScheme(SimpleJWTScheme):
     """
 
     priority = 1  # wins over drf-spectacular's extension for the same class
+    match_subclasses = True  # and describes accounts/jwt_revocation.py's subclass too
 
     def get_security_definition(self, auto_schema):
         scheme = build_bearer_security_scheme_object(

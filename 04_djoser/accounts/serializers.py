@@ -1,5 +1,7 @@
 """Djoser's and SimpleJWT's serializers, each with one gap closed.
 
+SimpleJWT's own workarounds live in `simplejwt_fixes.py` and `jwt_revocation.py`.
+
 Djoser picks its serializers from `DJOSER["SERIALIZERS"]` and SimpleJWT from
 `SIMPLE_JWT["TOKEN_..._SERIALIZER"]`, so these replace the originals without touching
 the views.
@@ -12,11 +14,8 @@ from djoser.conf import settings as djoser_settings
 from rest_framework import serializers
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.validators import UniqueValidator
-from rest_framework_simplejwt import serializers as jwt_serializers
-from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
-from rest_framework_simplejwt.tokens import UntypedToken
+
+from . import jwt_revocation
 
 User = get_user_model()
 
@@ -187,7 +186,7 @@ class TokenCreateSerializer(djoser_serializers.TokenCreateSerializer):
 # --- SimpleJWT: tokens ---------------------------------------------------------------
 
 
-class TokenObtainPairSerializer(jwt_serializers.TokenObtainPairSerializer):
+class TokenObtainPairSerializer(jwt_revocation.TokenObtainPairSerializer):
     """/auth/jwt/create/: says so when the account is not activated yet."""
 
     default_error_messages = {"inactive_account": INACTIVE_ACCOUNT}
@@ -201,33 +200,3 @@ class TokenObtainPairSerializer(jwt_serializers.TokenObtainPairSerializer):
                     self.error_messages["inactive_account"], "inactive_account"
                 ) from None
             raise
-
-
-class TokenRefreshSerializer(jwt_serializers.TokenRefreshSerializer):
-    """Refreshes like SimpleJWT, but a deleted user's token is a 401, not a 500.
-
-    SimpleJWT 5.5.1 looks the token's user up with `.get()` and lets `DoesNotExist`
-    escape. Here a deleted user gets the same answer as a deactivated one.
-    """
-
-    def validate(self, attrs):
-        try:
-            return super().validate(attrs)
-        except User.DoesNotExist:
-            raise AuthenticationFailed(
-                self.error_messages["no_active_account"], "no_active_account"
-            ) from None
-
-
-class TokenVerifySerializer(jwt_serializers.TokenVerifySerializer):
-    """Verifies like SimpleJWT, but a blacklisted token is a 401 `token_not_valid`.
-
-    SimpleJWT answers a blacklisted token with a 400 and every other bad token with a
-    401 `token_not_valid`; one answer for "do not use this token" is simpler for clients.
-    """
-
-    def validate(self, attrs):
-        token = UntypedToken(attrs["token"])  # raises TokenError: bad signature, expired...
-        if BlacklistedToken.objects.filter(token__jti=token.get(api_settings.JTI_CLAIM)).exists():
-            raise TokenError(_("Token is blacklisted"))  # the view turns it into a 401
-        return {}

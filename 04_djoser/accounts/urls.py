@@ -9,7 +9,7 @@ the views swapped, plus jwt/blacklist/ for a JWT logout, which Djoser does not h
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import logout_everywhere, views
 
 # users/ (register, list), users/me/, users/activation/, users/resend_activation/,
 # users/set_password/, users/reset_password/, users/reset_password_confirm/, ...
@@ -25,6 +25,12 @@ urlpatterns = [
     path("jwt/verify/", views.TokenVerifyView.as_view(), name="jwt-verify"),
     # refresh -> blacklisted: the JWT logout.
     path("jwt/blacklist/", views.TokenBlacklistView.as_view(), name="jwt-blacklist"),
+    # an access token -> every JWT of its user revoked, this one too (throttled).
+    path(
+        "jwt/logout-everywhere/",
+        logout_everywhere.LogoutEverywhereView.as_view(),
+        name="jwt-logout-everywhere",
+    ),
     # username + password -> {"auth_token": key} (throttled); logout deletes the key.
     path("token/login/", views.TokenCreateView.as_view(), name="login"),
     path("token/logout/", views.TokenDestroyView.as_view(), name="logout"),

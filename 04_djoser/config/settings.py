@@ -25,13 +25,15 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     # `Authorization: Bearer <access>` or `JWT <access>`. First, so an anonymous request
     # gets its challenge: `WWW-Authenticate: Bearer realm="api"`. It loads the user on
     # every request, so a deactivated or deleted user's token stops working at once.
-    "rest_framework_simplejwt.authentication.JWTAuthentication",
+    # (accounts/jwt_revocation.py: it also refuses a token from before a password change.)
+    "accounts.jwt_revocation.JWTAuthentication",
     # `Authorization: Token <key>`, for the keys that /auth/token/login/ hands out.
     "rest_framework.authentication.TokenAuthentication",
 ]
 
 SIMPLE_JWT = {
-    # Short enough that a stolen access token is soon worthless: logout cannot revoke it.
+    # Short enough that a stolen access token is soon worthless: a plain logout does not
+    # revoke it (a password change, a reset or "log out everywhere" does).
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=5),
     # How long a client may stay logged in without typing the password again.
     "REFRESH_TOKEN_LIFETIME": timedelta(days=1),
@@ -48,10 +50,15 @@ SIMPLE_JWT = {
     "UPDATE_LAST_LOGIN": False,
     # Says "not activated yet" when the password is right but the account is inactive.
     "TOKEN_OBTAIN_SERIALIZER": "accounts.serializers.TokenObtainPairSerializer",
-    # Turns a refresh for a deleted user into a 401 instead of a crash.
-    "TOKEN_REFRESH_SERIALIZER": "accounts.serializers.TokenRefreshSerializer",
-    # Answers a blacklisted token with 401 `token_not_valid`, like every other bad token.
-    "TOKEN_VERIFY_SERIALIZER": "accounts.serializers.TokenVerifySerializer",
+    # The token classes and serializers of accounts/jwt_revocation.py: tokens carry the
+    # user's generation (`gen`) and their login's family (`fam`), claims of the wrong type
+    # are a 401, and a refresh token is redeemed at most once, even in parallel.
+    "AUTH_TOKEN_CLASSES": ("accounts.jwt_revocation.AccessToken",),
+    # A used refresh token that comes back revokes its whole family (reuse detection).
+    "TOKEN_REFRESH_SERIALIZER": "accounts.jwt_revocation.TokenRefreshSerializer",
+    # 401 `token_not_valid` for a blacklisted or revoked token, like every other bad one.
+    "TOKEN_VERIFY_SERIALIZER": "accounts.jwt_revocation.TokenVerifySerializer",
+    "TOKEN_BLACKLIST_SERIALIZER": "accounts.jwt_revocation.TokenBlacklistSerializer",
 }
 
 DJOSER = {

@@ -81,8 +81,18 @@ class DjoserJWTAdapter(DjoserAdapter):
     login_path = JWT_CREATE
     label = "JWT"
     challenge = 'Bearer realm="api"'
+    # A password change, a reset or "log out everywhere" ends every JWT at once: the
+    # tokens carry the user's generation (accounts/jwt_revocation.py).
     capabilities = frozenset(
-        ACCOUNT_FLOWS | {"signed-token", "expiry", "stateless", "refresh-rotation"}
+        ACCOUNT_FLOWS
+        | {
+            "signed-token",
+            "expiry",
+            "stateless",
+            "refresh-rotation",
+            "password-change-revokes",
+            "logout-everywhere",
+        }
     )
     schemes = ("Bearer", "JWT")
     lifetime = datetime.timedelta(minutes=5)  # the access token's
@@ -112,6 +122,10 @@ class DjoserJWTAdapter(DjoserAdapter):
         response = client.post(
             "/auth/jwt/blacklist/", {"refresh": client.jwt_refresh}, format="json"
         )
+        assert response.status_code == 200, response.content
+
+    def logout_everywhere(self, client):
+        response = client.post("/auth/jwt/logout-everywhere/")
         assert response.status_code == 200, response.content
 
 
