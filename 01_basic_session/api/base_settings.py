@@ -9,18 +9,11 @@ safe for a laptop (SQLite, an in-process cache, emails printed to the console).
 import os
 from pathlib import Path
 
-import dj_database_url
+from api.environment import env_bool, env_database, env_int, env_list, env_rate
+from api.secret_key import local_secret_key
 
 # The chapter folder (this file lives in <chapter>/api/).
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default=False):
-    return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes"}
-
-
-def env_list(name, default):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 # --- Core --------------------------------------------------------------------------------
@@ -28,12 +21,14 @@ def env_list(name, default):
 # Off unless asked for: `DJANGO_DEBUG=1` (the `serve` session sets it).
 DEBUG = env_bool("DJANGO_DEBUG")
 
-# The embedded key is for development only; production mode needs a real one.
-DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-this-key-in-production"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+# Signs sessions, CSRF tokens, password-reset links (and JWTs, unless JWT_SIGNING_KEY).
+# No key is written in the repository: without DJANGO_SECRET_KEY, this checkout makes its
+# own random one, kept in the git-ignored file .django_secret_key (see api/secret_key.py).
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or local_secret_key(BASE_DIR)
 
-# Production mode: debug off and a real secret key. It turns on HTTPS-only settings below.
-PRODUCTION = not DEBUG and SECRET_KEY != DEVELOPMENT_SECRET_KEY
+# Production mode: debug off and a key set in the environment, where a deployment keeps
+# it. It turns on the HTTPS-only settings below.
+PRODUCTION = not DEBUG and bool(os.environ.get("DJANGO_SECRET_KEY"))
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
@@ -93,9 +88,10 @@ TEMPLATES = [
 # so one that died (a database restart) is replaced instead of failing the request; on
 # PostgreSQL that check is a round trip, on SQLite it is free.
 DATABASES = {
-    "default": dj_database_url.config(
+    "default": env_database(
+        "DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -172,14 +168,14 @@ REST_FRAMEWORK = {
     # Views pick their throttles; these are the rates each scope allows.
     "DEFAULT_THROTTLE_CLASSES": [],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": os.environ.get("THROTTLE_ANON", "2/minute"),
-        "user": os.environ.get("THROTTLE_USER", "5/minute"),
-        "ten": os.environ.get("THROTTLE_TEN", "10/minute"),
-        "login": os.environ.get("THROTTLE_LOGIN", "5/minute"),
+        "anon": env_rate("THROTTLE_ANON", "2/minute"),
+        "user": env_rate("THROTTLE_USER", "5/minute"),
+        "ten": env_rate("THROTTLE_TEN", "10/minute"),
+        "login": env_rate("THROTTLE_LOGIN", "5/minute"),
     },
     # How many proxies in front of us may be trusted to set X-Forwarded-For. With 0,
     # throttles key on the address the server saw, so a client cannot forge a new one.
-    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
+    "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 0),
 }
 
 SPECTACULAR_SETTINGS = {
