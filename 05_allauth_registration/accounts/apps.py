@@ -8,6 +8,11 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
+        # A password change, a reset, a deactivation, "log out everywhere": every JWT ends.
+        from . import dj_rest_auth_jwt_schema, jwt_revocation  # noqa: F401 (schemes)
+
+        jwt_revocation.connect()
+
         # dj-rest-auth 7.2 still reads allauth's deprecated AUTHENTICATION_METHOD when it
         # writes a password reset email, even with ACCOUNT_LOGIN_METHODS set (an open
         # dj-rest-auth pull request, #756, fixes it). The warning says nothing about this

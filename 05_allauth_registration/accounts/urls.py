@@ -6,30 +6,33 @@ view that crashes for a deleted user; and they match without the trailing slash.
 the same routes are listed here, with those views swapped (see views.py).
 """
 
-from dj_rest_auth.views import (
-    PasswordChangeView,
-    PasswordResetConfirmView,
-    PasswordResetView,
-    UserDetailsView,
-)
+from dj_rest_auth.views import PasswordResetView, UserDetailsView
 from django.urls import path
 
-from . import views
+from . import logout_everywhere, views
 
 urlpatterns = [
     # username or email + password -> the JWT pair, in httpOnly cookies (throttled).
     path("login/", views.LoginView.as_view(), name="rest_login"),
-    # blacklists the refresh token and deletes both cookies (POST only).
+    # the same, for an app: the JWT pair in the JSON body, no cookie (throttled).
+    path("token/", views.BearerLoginView.as_view(), name="token_obtain_pair"),
+    # blacklists the refresh token (cookie or body) and deletes both cookies (POST only).
     path("logout/", views.LogoutView.as_view(), name="rest_logout"),
+    # the access cookie (+ CSRF) -> every JWT of its user revoked, this one too (throttled).
+    path(
+        "logout-everywhere/",
+        logout_everywhere.LogoutEverywhereView.as_view(),
+        name="rest_logout_everywhere",
+    ),
     # the logged-in user: GET, PUT, PATCH (the email is read-only).
     path("user/", UserDetailsView.as_view(), name="rest_user_details"),
     # old password + new one twice (throttled).
-    path("password/change/", PasswordChangeView.as_view(), name="rest_password_change"),
+    path("password/change/", views.PasswordChangeView.as_view(), name="rest_password_change"),
     # email -> a reset link by email, if the address belongs to an account (throttled).
     path("password/reset/", PasswordResetView.as_view(), name="rest_password_reset"),
     path(
         "password/reset/confirm/",
-        PasswordResetConfirmView.as_view(),
+        views.PasswordResetConfirmView.as_view(),
         name="rest_password_reset_confirm",
     ),
     path(
@@ -37,7 +40,7 @@ urlpatterns = [
         views.PasswordResetLinkView.as_view(),
         name="password_reset_confirm",
     ),
-    # the refresh cookie -> new access and refresh cookies (rotation).
+    # the refresh cookie -> new cookies; or the refresh token in the body -> new tokens.
     path("token/refresh/", views.TokenRefreshView.as_view(), name="token_refresh"),
     # any token -> 200 {} if it is genuine, unexpired and not blacklisted.
     path("token/verify/", views.TokenVerifyView.as_view(), name="token_verify"),

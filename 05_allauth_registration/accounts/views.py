@@ -1,10 +1,16 @@
 """dj-rest-auth's views, where this chapter needs them to behave differently.
 
-- Login also sets the `csrftoken` cookie that a cookie client echoes for unsafe requests.
-- Logout is POST only, and writes nothing when there is no refresh token to retire.
-- Registration leaves no session behind.
+- Two logins: `login/` for a browser (tokens in httpOnly cookies, none in the body, and
+  the `csrftoken` cookie its script echoes), `token/` for an app (tokens in the body, no
+  cookie). A page script can thus never read a token, not even from a refresh.
+- Refresh and logout need the CSRF token when the refresh cookie is their credential
+  (csrf.py); logout is POST only, and writes nothing when there is no token to retire.
+- Every endpoint that checks a password or an emailed key draws on the one `login`
+  budget per client address that the admin login uses too (`api.throttles`).
+- Registration leaves no session behind, and gives an address to one account at most
+  (registration.py); verification and reset links work once (verification.py,
+  passwords.py).
 - Refreshing a deleted user's token is a 401, not a crash.
-- Verification and resend are throttled like the other account endpoints.
 - The links in allauth's emails lead somewhere: dj-rest-auth maps them to empty
   placeholders that crash when opened (or leaves them out, so sending the mail crashes).
 
@@ -13,10 +19,13 @@ subclasses do, so each one says it in `extend_schema` (and `schema_error_codes`,
 api/schema.py, for the errors the schema cannot infer).
 """
 
+from allauth.account import app_settings as allauth_settings
+from allauth.account.utils import complete_signup
 from dj_rest_auth import views as rest_auth_views
 from dj_rest_auth.app_settings import api_settings as rest_auth_settings
 from dj_rest_auth.jwt_auth import get_refresh_view, unset_jwt_cookies
 from dj_rest_auth.registration import views as registration_views
+from django.contrib.auth.models import update_last_login
 from django.middleware.csrf import rotate_token
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +36,20 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
+from rest_framework_simplejwt.tokens import RefreshToken
 
-from .serializers import CookieTokenRefreshSerializer
+from api.throttles import LoginRateThrottle
+
+from .csrf import RefreshCookieCsrfMixin, refresh_from_body
+from .dj_rest_auth_jwt import CookieTokenRefreshSerializer
+from .passwords import PasswordResetConfirmSerializer
+from .registration import RegisterSerializer
+from .verification import SingleUseVerifyEmailView
+
+# Endpoints that check a password or an emailed key: one budget per address, shared.
+GUESSING_BUDGET = [LoginRateThrottle]
 
 # The `{"detail": "..."}` answer of most of dj-rest-auth's views (drf-spectacular's name).
 Detail = RestAuthDetailSerializer
@@ -39,11 +60,14 @@ EMPTY_OBJECT = {"type": "object", "properties": {}, "additionalProperties": Fals
 
 LoginAnswer = inline_serializer(
     "LoginAnswer",
+    {"user": rest_auth_settings.USER_DETAILS_SERIALIZER()},
+)
+
+TokenAnswer = inline_serializer(
+    "TokenAnswer",
     {
-        "access": serializers.CharField(help_text="The access token, also set in its cookie."),
-        "refresh": serializers.CharField(
-            help_text="Always empty: the refresh token travels only in its httpOnly cookie."
-        ),
+        "access": serializers.CharField(help_text="Send it as `Authorization: Bearer <access>`."),
+        "refresh": serializers.CharField(help_text="POST it to token/refresh/ for new tokens."),
         "user": rest_auth_settings.USER_DETAILS_SERIALIZER(),
     },
 )
@@ -51,58 +75,133 @@ LoginAnswer = inline_serializer(
 RefreshAnswer = inline_serializer(
     "RefreshAnswer",
     {
-        "access": serializers.CharField(help_text="The new access token, also set in its cookie."),
-        "access_expiration": serializers.DateTimeField(),
+        "access": serializers.CharField(help_text="Bearer clients only: the new access token."),
+        "refresh": serializers.CharField(help_text="Bearer clients only: the new refresh token."),
+        "access_expiration": serializers.DateTimeField(help_text="Cookie clients only."),
     },
 )
 
 
-@extend_schema_view(post=extend_schema(responses=LoginAnswer))
-class LoginView(rest_auth_views.LoginView):
-    """Logs in with a username or an email, and sets the `access` and `refresh` cookies.
+class PasswordLoginMixin:
+    """What both logins share: the guessing budget, and `last_login` kept up to date.
 
-    It also issues a new CSRF token (the `csrftoken` cookie, readable by the page), as
-    Django's own login does: a cookie client must echo it in `X-CSRFToken` for every
-    unsafe request, and a token planted before the login is worthless after it.
+    dj-rest-auth's JWT login ignores `SIMPLE_JWT["UPDATE_LAST_LOGIN"]`; it is honoured
+    here because Django's password reset token hashes `last_login`: a login voids the
+    reset links sent before it.
+    """
+
+    throttle_classes = GUESSING_BUDGET
+
+    def login(self):
+        super().login()
+        if jwt_settings.UPDATE_LAST_LOGIN:
+            update_last_login(None, self.user)
+
+
+@extend_schema_view(post=extend_schema(responses=LoginAnswer))
+class LoginView(PasswordLoginMixin, rest_auth_views.LoginView):
+    """The browser's login: sets the `access` and `refresh` cookies; the body has no token.
+
+    A token in the body would be readable by any script on the page, which is what the
+    httpOnly cookies are there to prevent. The login also issues a new CSRF token (the
+    `csrftoken` cookie, readable by the page), as Django's own login does: a cookie
+    client must echo it in `X-CSRFToken` for every unsafe request, and a token planted
+    before the login is worthless after it.
     """
 
     def login(self):
         super().login()
         rotate_token(self.request)
 
+    def get_response(self):
+        response = super().get_response()
+        response.data = {"user": response.data["user"]}
+        return response
 
-class LogoutView(rest_auth_views.LogoutView):
-    """Blacklists the refresh token from its cookie and deletes both cookies. POST only.
+
+@extend_schema_view(post=extend_schema(responses=TokenAnswer))
+class BearerLoginView(PasswordLoginMixin, rest_auth_views.LoginView):
+    """An app's login: both tokens in the body, no cookie set.
+
+    The app keeps them itself and sends `Authorization: Bearer <access>`, which needs no
+    CSRF token, and the refresh token in the body of `token/refresh/` and `logout/`.
+    A separate endpoint, so that no request a page script can make answers a token.
+    """
+
+    def get_response(self):
+        user = rest_auth_settings.USER_DETAILS_SERIALIZER(
+            self.user, context=self.get_serializer_context()
+        )
+        body = {"access": str(self.access_token), "refresh": str(self.refresh_token)}
+        return Response({**body, "user": user.data})
+
+
+LogoutRequest = inline_serializer(
+    "LogoutRequest",
+    {"refresh": serializers.CharField(required=False, help_text="Bearer clients only.")},
+)
+
+
+class LogoutView(RefreshCookieCsrfMixin, rest_auth_views.LogoutView):
+    """Blacklists the refresh token and deletes both cookies. POST only.
+
+    The token comes from the body (Bearer clients) or from the refresh cookie, and then
+    the CSRF token must come too (csrf.py). dj-rest-auth reads only the cookie once the
+    cookies are httpOnly, so a Bearer client could not log out.
 
     dj-rest-auth's view also has a GET, refused unless `ACCOUNT_LOGOUT_ON_GET` is set,
     yet listed in the `Allow` header. A logout by GET could be triggered by any page
     (an `<img>` is enough), so this one does not have it at all.
 
-    Without a refresh cookie, dj-rest-auth still blacklists a token it makes up on the
+    Without a refresh token, dj-rest-auth still blacklists a token it makes up on the
     spot, so every such request, even an anonymous one, wrote two rows that nothing
-    needed. The answer stays the same 401.
+    needed. Here it writes nothing and answers 401.
     """
 
     http_method_names = ["post", "options"]
 
-    @extend_schema(request=None, responses=Detail)
+    @extend_schema(request=LogoutRequest, responses=Detail)
     def post(self, request, *args, **kwargs):
-        if rest_auth_settings.JWT_AUTH_REFRESH_COOKIE not in request.COOKIES:
+        raw = refresh_from_body(request) or request.COOKIES.get(
+            rest_auth_settings.JWT_AUTH_REFRESH_COOKIE
+        )
+        if raw is None:
             response = Response(
-                {"detail": _("Refresh token was not included in cookie data.")},
+                {"detail": _("No refresh token: send it in the body or in its cookie.")},
                 status=status.HTTP_401_UNAUTHORIZED,
             )
-            unset_jwt_cookies(response)
-            return response
-        return super().post(request, *args, **kwargs)
+        else:
+            response = Response({"detail": _("Successfully logged out.")})
+            try:
+                RefreshToken(raw).blacklist()
+            except TokenError as error:
+                response = Response(
+                    {"detail": str(error), "code": "token_not_valid"},
+                    status=status.HTTP_401_UNAUTHORIZED,
+                )
+        unset_jwt_cookies(response)
+        return response
 
 
 @extend_schema_view(post=extend_schema(responses=RefreshAnswer))
-class TokenRefreshView(get_refresh_view()):
-    """Reads the `refresh` cookie and answers new cookies; a deleted user's token is a 401."""
+class TokenRefreshView(RefreshCookieCsrfMixin, get_refresh_view()):
+    """New tokens for a refresh token; a deleted user's token is a 401.
+
+    From the cookie (a browser; the CSRF token is needed, csrf.py): new cookies, and no
+    token in the body, so a script on the page cannot obtain one by refreshing. From
+    the body (an app): the new tokens in the body, and no cookie.
+    """
 
     serializer_class = CookieTokenRefreshSerializer
-    schema_error_codes = {401}
+    schema_error_codes = {401, 403}
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if refresh_from_body(request) is not None:  # skips dj-rest-auth's cookie setting
+            return APIView.finalize_response(self, request, response, *args, **kwargs)
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == status.HTTP_200_OK:
+            response.data.pop("access", None)
+        return response
 
 
 @extend_schema(responses={200: EMPTY_OBJECT})
@@ -116,23 +215,30 @@ class TokenVerifyView(jwt_views.TokenVerifyView):
 class RegisterView(registration_views.RegisterView):
     """Creates the account and mails the verification link (throttled).
 
+    An address that already has an account gets the same answer, no new account, and an
+    email saying so (registration.py).
+
     allauth's sign-up is written for HTML pages: it parks the half-finished login in a
     session, so that the browser can carry on once the email is verified. An API client
     logs in with its password instead, and this chapter has no sessions, so the session
     is dropped before the answer goes out (no `sessionid` cookie, no session row).
     """
 
+    serializer_class = RegisterSerializer
+
     def perform_create(self, serializer):
-        user = super().perform_create(serializer)
+        user = serializer.save(self.request)
+        if user is not None:
+            complete_signup(self.request._request, user, allauth_settings.EMAIL_VERIFICATION, None)
         self.request.session.flush()
         return user
 
 
 @extend_schema_view(post=extend_schema(responses=Detail))
-class VerifyEmailView(registration_views.VerifyEmailView):
-    """Verifies an address from the key in its email (throttled); an unknown key is a 404."""
+class VerifyEmailView(SingleUseVerifyEmailView):
+    """Verifies an address from the key in its email, once; an unknown or used key is a 404."""
 
-    throttle_scope = "dj_rest_auth"
+    throttle_classes = GUESSING_BUDGET
     schema_error_codes = {404}
 
 
@@ -141,6 +247,30 @@ class ResendEmailVerificationView(registration_views.ResendEmailVerificationView
     """Mails a new verification link; the answer is the same for any address (throttled)."""
 
     throttle_scope = "dj_rest_auth"
+
+
+class PasswordChangeView(rest_auth_views.PasswordChangeView):
+    """Old password + new one twice; ends every login, this one's too (its cookies go).
+
+    The new password's save announces `credentials_revoked` (api/signals.py), which ends
+    every token issued before it. The changer logs in again with the new password: a
+    flow that kept one login alive would have to tell it apart from a stolen copy.
+    (dj-rest-auth's `LOGOUT_ON_PASSWORD_CHANGE` only concerns Django sessions.)
+    """
+
+    throttle_classes = GUESSING_BUDGET
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        unset_jwt_cookies(response)
+        return response
+
+
+class PasswordResetConfirmView(rest_auth_views.PasswordResetConfirmView):
+    """uid, token and the new password twice: the link works once (passwords.py)."""
+
+    serializer_class = PasswordResetConfirmSerializer
+    throttle_classes = GUESSING_BUDGET
 
 
 Instructions = inline_serializer("Instructions", {"detail": serializers.CharField()})

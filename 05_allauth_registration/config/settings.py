@@ -42,13 +42,16 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     # The `access` cookie, or `Authorization: Bearer <access>`. Being the only class it
     # names the 401 challenge: `WWW-Authenticate: Bearer realm="api"`. It loads the user
     # on every request, so a deactivated or deleted user's token stops working at once.
-    "dj_rest_auth.jwt_auth.JWTCookieAuthentication",
+    # (accounts/dj_rest_auth_jwt.py: it also refuses a token from before a password change.)
+    "accounts.dj_rest_auth_jwt.JWTCookieAuthentication",
 ]
 
 # dj-rest-auth's views name a `dj_rest_auth` throttle scope, which only this class reads.
 # Views without a `throttle_scope` (all of api/) are not affected.
 REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["api.throttles.ScopedRateThrottle"]
-# Login, registration, password change and reset: the same budget as `login` elsewhere.
+# Registration, resend, reset requests and logout. The endpoints that check a password or
+# an emailed key (logins, password change, reset confirm, verify) spend `login` instead,
+# the budget the admin login spends too: one per client address (accounts/views.py).
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["dj_rest_auth"] = os.environ.get(
     "THROTTLE_LOGIN", "5/minute"
 )
@@ -66,15 +69,21 @@ SIMPLE_JWT = {
     "SIGNING_KEY": os.environ.get("JWT_SIGNING_KEY", SECRET_KEY),
     # The word before the token in the Authorization header (and in the 401 challenge).
     "AUTH_HEADER_TYPES": ("Bearer",),
-    # Leaves `last_login` alone: logging in writes nothing to the user table.
-    "UPDATE_LAST_LOGIN": False,
-    # Answers a blacklisted token with 401 `token_not_valid`, like every other bad token.
-    "TOKEN_VERIFY_SERIALIZER": "accounts.serializers.TokenVerifySerializer",
+    # Each login records `last_login`, which voids the password reset links sent before it.
+    "UPDATE_LAST_LOGIN": True,
+    # The token classes and serializers of accounts/jwt_revocation.py: tokens carry the
+    # user's generation (`gen`) and their login's family (`fam`), claims of the wrong type
+    # are a 401, and a refresh token is redeemed at most once, even in parallel.
+    "AUTH_TOKEN_CLASSES": ("accounts.jwt_revocation.AccessToken",),
+    # 401 `token_not_valid` for a blacklisted or revoked token, like every other bad one.
+    "TOKEN_VERIFY_SERIALIZER": "accounts.jwt_revocation.TokenVerifySerializer",
 }
 
 REST_AUTH = {
     # Log in for a SimpleJWT pair, not for a DRF token or a Django session.
     "USE_JWT": True,
+    # Issues the pair with the `gen` and `fam` claims (accounts/jwt_revocation.py).
+    "JWT_TOKEN_CLAIMS_SERIALIZER": "accounts.jwt_revocation.TokenObtainPairSerializer",
     "TOKEN_MODEL": None,
     "SESSION_LOGIN": False,
     # The cookies that carry the tokens. The refresh cookie goes only to the auth
@@ -82,8 +91,8 @@ REST_AUTH = {
     "JWT_AUTH_COOKIE": "access",
     "JWT_AUTH_REFRESH_COOKIE": "refresh",
     "JWT_AUTH_REFRESH_COOKIE_PATH": "/api/v1/dj-rest-auth/",
-    # JavaScript cannot read them (so XSS cannot steal them), and the refresh token is
-    # left out of every JSON body.
+    # JavaScript cannot read them (so XSS cannot steal them), and no answer to a cookie
+    # client holds a token in its JSON body (apps log in at token/ instead: views.py).
     "JWT_AUTH_HTTPONLY": True,
     # Not sent with cross-site POSTs and other unsafe requests.
     "JWT_AUTH_SAMESITE": "Lax",
@@ -95,7 +104,7 @@ REST_AUTH = {
     # Changing a password asks for the old one.
     "OLD_PASSWORD_FIELD_ENABLED": True,
     # Skips dj-rest-auth's session bookkeeping after a password change: there is no
-    # session here. (JWTs issued before the change live on until they expire.)
+    # session here. The change still ends every JWT issued before it (api/signals.py).
     "LOGOUT_ON_PASSWORD_CHANGE": True,
 }
 

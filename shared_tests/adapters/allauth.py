@@ -1,13 +1,15 @@
 """Chapter 05: dj-rest-auth's login, used as a browser would (cookies) or as an app would.
 
-Both log in at the same endpoint, which sets the `access` and `refresh` cookies and
-answers the access token in JSON. The cookie client keeps the cookies and echoes the
-`csrftoken` cookie in `X-CSRFToken`; the Bearer client drops them and sends the header.
+The browser logs in at `login/`, which sets the `access` and `refresh` cookies and
+answers no token in JSON; it echoes the `csrftoken` cookie in `X-CSRFToken`, refresh and
+logout included. The app logs in at `token/`, which answers both tokens in JSON and sets
+no cookie; it sends the `Authorization` header, and its refresh token in the body.
 """
 
 import datetime
 import re
-from http.cookies import SimpleCookie
+
+from django.utils.crypto import get_random_string
 
 from .base import REGISTERED_PASSWORD, Adapter, PasswordCheck
 
@@ -15,11 +17,28 @@ CHAPTER = "05_allauth_registration"
 
 AUTH = "/api/v1/dj-rest-auth"
 LOGIN = f"{AUTH}/login/"
+TOKEN = f"{AUTH}/token/"
 
 
 def login_attempt(client, username, password, **extra):
     body = {"username": username, "password": password}
     return client.post(LOGIN, body, format="json", **extra)
+
+
+def token_attempt(client, username, password, **extra):
+    body = {"username": username, "password": password}
+    return client.post(TOKEN, body, format="json", **extra)
+
+
+def csrf_header(client):
+    """What a page script sends: the `csrftoken` cookie's value in `X-CSRFToken`.
+
+    A client that never logged in (a test replaying a copied token) gets the cookie a
+    page of the site would have given it: Django accepts any token that matches it.
+    """
+    if "csrftoken" not in client.cookies:
+        client.cookies["csrftoken"] = get_random_string(32)
+    return {"HTTP_X_CSRFTOKEN": client.cookies["csrftoken"].value}
 
 
 def request_reset(client, email):
@@ -50,6 +69,10 @@ SHARED = {
     "stateless",
     "signed-token",
     "refresh-rotation",
+    # A password change, a reset or "log out everywhere" ends every JWT at once: the
+    # tokens carry the user's generation (accounts/jwt_revocation.py).
+    "password-change-revokes",
+    "logout-everywhere",
     "registration",
     "email-verification",
     "password-reset",
@@ -94,17 +117,17 @@ class AllauthAdapter(Adapter):
         return confirm_reset(client, **reset_link(message), new_password=new_password)
 
     def login_attempt(self, client, username, password):
-        return login_attempt(client, username, password)
+        return self.password_checks()[0].attempt(client, username, password)
 
     def post_login(self, client, username, password):
-        response = login_attempt(client, username, password)
+        response = self.login_attempt(client, username, password)
         assert response.status_code == 200, response.content
         return response
 
-    def token_pair(self, client, username, password):
-        """The access token from the JSON body; the refresh token only from its cookie."""
-        response = self.post_login(client, username, password)
-        return {"access": response.json()["access"], "refresh": client.cookies["refresh"].value}
+    def logout_everywhere(self, client):
+        """With the CSRF header a page script sends (cookie clients need it)."""
+        response = client.post(f"{AUTH}/logout-everywhere/", **csrf_header(client))
+        assert response.status_code == 200, response.content
 
 
 class CookieAdapter(AllauthAdapter):
@@ -114,21 +137,30 @@ class CookieAdapter(AllauthAdapter):
 
     def login(self, client, username, password):
         self.post_login(client, username, password)
-        client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+        client.credentials(**csrf_header(client))
+
+    def token_pair(self, client, username, password):
+        """Both tokens from their cookies: the JSON body holds neither."""
+        self.post_login(client, username, password)
+        return {
+            "access": client.cookies["access"].value,
+            "refresh": client.cookies["refresh"].value,
+        }
 
     def logout(self, client):
         """Blacklists the refresh token and deletes both cookies. An access token copied
         before the logout lives on until it expires."""
-        response = client.post(f"{AUTH}/logout/")
+        response = client.post(f"{AUTH}/logout/", **csrf_header(client))
         assert response.status_code == 200, response.content
 
     def use_access(self, client, access):
         client.cookies["access"] = access
 
     def refresh(self, client, refresh):
-        """The refresh token travels only in its cookie, which this endpoint reads."""
+        """The refresh token travels only in its cookie, which this endpoint reads; the
+        CSRF token goes with it, as a page script sends it."""
         client.cookies["refresh"] = refresh
-        return client.post(f"{AUTH}/token/refresh/", format="json")
+        return client.post(f"{AUTH}/token/refresh/", format="json", **csrf_header(client))
 
     def password_checks(self):
         return [PasswordCheck("dj-rest-auth-login", login_attempt)]
@@ -137,22 +169,27 @@ class CookieAdapter(AllauthAdapter):
 class BearerAdapter(AllauthAdapter):
     name = "bearer"
     label = "Bearer"
+    login_path = TOKEN
     capabilities = frozenset(SHARED)
     schemes = ("Bearer",)
 
     def login(self, client, username, password):
         response = self.post_login(client, username, password)
-        # Only the refresh cookie is kept aside, for the logout; nothing else is sent.
-        client.jwt_refresh = client.cookies["refresh"].value
-        client.cookies = SimpleCookie()
+        client.jwt_refresh = response.json()["refresh"]  # kept aside, for the logout
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
 
+    def token_pair(self, client, username, password):
+        """Both tokens from the JSON body: this login sets no cookie."""
+        body = self.post_login(client, username, password).json()
+        return {"access": body["access"], "refresh": body["refresh"]}
+
     def logout(self, client):
-        """Blacklists the refresh token, which only travels in its cookie."""
-        client.cookies["refresh"] = client.jwt_refresh
-        response = client.post(f"{AUTH}/logout/")
-        client.cookies = SimpleCookie()
+        """Blacklists the refresh token, sent in the body."""
+        response = client.post(f"{AUTH}/logout/", {"refresh": client.jwt_refresh}, format="json")
         assert response.status_code == 200, response.content
+
+    def password_checks(self):
+        return [PasswordCheck("dj-rest-auth-token", token_attempt)]
 
     def use_access(self, client, access):
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")

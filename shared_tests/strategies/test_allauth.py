@@ -1,68 +1,26 @@
 """dj-rest-auth with django-allauth: registration and the verification email.
 
 test_allauth_cookies.py covers the JWT cookies and CSRF, test_allauth_passwords.py the
-password endpoints. The helpers here are shared with both.
+password endpoints, test_allauth_addresses.py who an address belongs to; the helpers
+they share are in allauth_flows.py.
 """
 
-import re
-
 import pytest
-from django.contrib.auth import get_user_model
 
-from ..adapters.allauth import login_attempt
 from ..conftest import PASSWORD
+from .allauth_flows import (
+    AUTH,
+    BAD_CREDENTIALS,
+    NOT_VERIFIED,
+    carols_address,
+    log_in,
+    register,
+    resend,
+    verification_key,
+    verify,
+)
 
 pytestmark = [pytest.mark.requires("dj-rest-auth"), pytest.mark.django_db]
-
-AUTH = "/api/v1/dj-rest-auth"
-NEW_ACCOUNT = {
-    "username": "carol",
-    "email": "carol@example.com",
-    "password1": PASSWORD,
-    "password2": PASSWORD,
-}
-BAD_CREDENTIALS = {"non_field_errors": ["Unable to log in with provided credentials."]}
-NOT_VERIFIED = {"non_field_errors": ["E-mail is not verified."]}
-
-
-# --- Helpers, shared with the other test_allauth_*.py files --------------------------------
-
-
-def register(client, **fields):
-    return client.post(f"{AUTH}/registration/", {**NEW_ACCOUNT, **fields}, format="json")
-
-
-def log_in(client, username="carol", password=PASSWORD, **extra):
-    return login_attempt(client, username, password, **extra)
-
-
-def emailed_link(message, pattern):
-    """The named parts of the first link in an email's text that matches `pattern`."""
-    found = re.search(rf"http://testserver{AUTH}/{pattern}", message.body)
-    assert found, message.body
-    return found
-
-
-def verification_key(message):
-    return emailed_link(message, r"registration/account-confirm-email/(?P<key>[-:\w]+)/")["key"]
-
-
-def verify(client, key):
-    return client.post(f"{AUTH}/registration/verify-email/", {"key": key}, format="json")
-
-
-def resend(client, email):
-    return client.post(f"{AUTH}/registration/resend-email/", {"email": email}, format="json")
-
-
-def carol():
-    return get_user_model().objects.get(username="carol")
-
-
-def carols_address():
-    from allauth.account.models import EmailAddress  # only chapter 05 installs allauth
-
-    return EmailAddress.objects.get(user=carol())
 
 
 # --- Registering ---------------------------------------------------------------------------
@@ -88,14 +46,6 @@ def test_registration_records_an_unverified_address(anon):
         "carol@example.com",
         False,
         True,
-    )
-
-
-def test_registration_refuses_a_verified_email_of_another_account(anon, users):
-    response = register(anon, email="alice@example.com")
-    assert (response.status_code, response.json()) == (
-        400,
-        {"email": ["User is already registered with this e-mail address."]},
     )
 
 
@@ -221,7 +171,7 @@ def test_resend_is_throttled(anon, rates):
     assert codes == [200, 429]
 
 
-def test_verify_is_throttled(anon, rates):
-    rates["dj_rest_auth"] = "1/minute"
+def test_verify_spends_the_login_budget(anon, rates):
+    rates["login"] = "1/minute"
     codes = [verify(anon, "MQ:guess").status_code for _ in range(2)]
     assert codes == [404, 429]

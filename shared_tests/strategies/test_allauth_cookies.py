@@ -1,5 +1,9 @@
 """dj-rest-auth's JWT in httpOnly cookies: the flags, CSRF, refresh, logout, Bearer.
 
+A browser logs in at login/ and never sees a token: no JSON body it can read holds one,
+and every unsafe request its cookies authenticate, refresh and logout included, needs
+the CSRF token. An app logs in at token/ and holds its tokens itself.
+
 The users here are made verified (see the adapter), so every test can log in at once.
 """
 
@@ -13,7 +17,7 @@ import time_machine
 from django.conf import settings
 
 from ..conftest import PASSWORD
-from .test_allauth import AUTH, log_in
+from .allauth_flows import AUTH, log_in
 
 pytestmark = [pytest.mark.requires("dj-rest-auth"), pytest.mark.django_db]
 
@@ -31,7 +35,25 @@ def csrf(client):
 
 
 def refresh(client, **extra):
+    """A page script's refresh: the browser adds the cookie, the script the CSRF token."""
+    token = client.cookies.get("csrftoken")
+    extra = ({"HTTP_X_CSRFTOKEN": token.value} if token else {}) | extra
     return client.post(f"{AUTH}/token/refresh/", **extra)
+
+
+def cross_site(client, url):
+    """A form on another site posting to `url` with the refresh cookie and no CSRF token
+    (the access cookie left out, so that only the refresh cookie authenticates)."""
+    client.cookies.pop("access", None)
+    return client.post(url)
+
+
+def token_login(client, username="alice"):
+    response = client.post(
+        f"{AUTH}/token/", {"username": username, "password": PASSWORD}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    return response
 
 
 def write(client, **extra):
@@ -92,18 +114,15 @@ def test_csrf_cookie_is_readable_by_the_page(anon, users):
     assert logged_in(anon).cookies["csrftoken"]["httponly"] == ""
 
 
-def test_login_body_has_the_user_and_no_refresh_token(anon, users):
+def test_login_body_holds_the_user_and_no_token(anon, users):
     body = logged_in(anon).json()
-    assert (body["refresh"], body["user"]["username"], sorted(body)) == (
-        "",
-        "alice",
-        ["access", "refresh", "user"],
-    )
+    assert (sorted(body), body["user"]["username"]) == (["user"], "alice")
 
 
-def test_login_body_does_not_contain_the_refresh_cookie(anon, users):
+@pytest.mark.parametrize("name", ["access", "refresh"])
+def test_login_body_does_not_contain_the_token_cookie(anon, users, name):
     response = logged_in(anon)
-    assert response.cookies["refresh"].value not in response.content.decode()
+    assert response.cookies[name].value not in response.content.decode()
 
 
 def test_login_by_email_sets_the_cookies_too(anon, users):
@@ -197,10 +216,44 @@ def test_access_cookie_token_expires_after_five_minutes(anon, users):
 
 
 def bearer(client):
-    """Logs in, then forgets the cookies: only the header is sent from now on."""
-    access = logged_in(client).json()["access"]
-    client.cookies.clear()
-    return {"HTTP_AUTHORIZATION": f"Bearer {access}"}
+    """Logs in at token/: only the header is sent from now on."""
+    return {"HTTP_AUTHORIZATION": f"Bearer {token_login(client).json()['access']}"}
+
+
+def test_token_login_answers_both_tokens_and_the_user(anon, users):
+    body = token_login(anon).json()
+    assert (sorted(body), body["user"]["username"]) == (["access", "refresh", "user"], "alice")
+
+
+def test_token_login_sets_no_cookie(anon, users):
+    assert list(token_login(anon).cookies) == []
+
+
+def test_token_login_with_a_wrong_password_is_400(anon, users):
+    response = anon.post(f"{AUTH}/token/", {"username": "alice", "password": "x"}, format="json")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"non_field_errors": ["Unable to log in with provided credentials."]},
+    )
+
+
+def test_bearer_refresh_answers_new_tokens_in_the_body_and_no_cookie(anon, users):
+    old = token_login(anon).json()
+    response = anon.post(f"{AUTH}/token/refresh/", {"refresh": old["refresh"]}, format="json")
+    body = response.json()
+    assert (response.status_code, sorted(body), list(response.cookies)) == (
+        200,
+        ["access", "refresh"],
+        [],
+    )
+    assert body["refresh"] != old["refresh"], "the refresh token was not rotated"
+
+
+def test_bearer_logout_with_the_refresh_token_in_the_body_blacklists_it(anon, users):
+    token = token_login(anon).json()["refresh"]
+    response = anon.post(f"{AUTH}/logout/", {"refresh": token}, format="json")
+    replay = anon.post(f"{AUTH}/token/refresh/", {"refresh": token}, format="json")
+    assert (response.status_code, replay.status_code) == (200, 401)
 
 
 def test_bearer_header_authenticates_without_cookies(anon, users):
@@ -231,16 +284,30 @@ def test_refresh_from_the_cookie_sets_new_cookies(anon, users):
     ) == (200, True, True)
 
 
-def test_refresh_body_never_carries_the_refresh_token(anon, users):
+def test_cookie_refresh_body_holds_no_token(anon, users):
+    """An injected script can make the browser refresh, but cannot read what it gets."""
     logged_in(anon)
     response = refresh(anon)
-    assert (
-        sorted(response.json()),
-        response.cookies["refresh"].value in str(response.content),
-    ) == (
-        ["access", "access_expiration"],
-        False,
+    new = [response.cookies[name].value for name in ("access", "refresh")]
+    assert (sorted(response.json()), [token in str(response.content) for token in new]) == (
+        ["access_expiration"],
+        [False, False],
     )
+
+
+def test_cookie_refresh_without_the_csrf_token_is_403(anon, users):
+    logged_in(anon)
+    response = cross_site(anon, f"{AUTH}/token/refresh/")
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "CSRF Failed: CSRF token missing."},
+    )
+
+
+def test_cookie_logout_without_the_csrf_token_is_403_and_keeps_the_login(anon, users):
+    logged_in(anon)
+    response = cross_site(anon, f"{AUTH}/logout/")
+    assert (response.status_code, refresh(anon).status_code) == (403, 200)
 
 
 def test_rotated_refresh_cookie_is_refused(anon, users):
@@ -273,7 +340,7 @@ def test_refresh_of_a_deleted_users_token_is_401(anon, users):
 
 
 def test_verify_of_the_access_token_is_200_and_empty(anon, users):
-    access = logged_in(anon).json()["access"]
+    access = logged_in(anon).cookies["access"].value
     response = anon.post(f"{AUTH}/token/verify/", {"token": access}, format="json")
     assert (response.status_code, response.json()) == (200, {})
 
@@ -333,14 +400,14 @@ def test_logout_without_a_refresh_cookie_is_401_and_writes_nothing(anon):
     response = anon.post(f"{AUTH}/logout/")
     assert (response.status_code, response.json()) == (
         401,
-        {"detail": "Refresh token was not included in cookie data."},
+        {"detail": "No refresh token: send it in the body or in its cookie."},
     )
     assert OutstandingToken.objects.count() == 0
 
 
 def test_access_token_outlives_the_logout_until_it_expires(anon, users):
     """The trade-off of stateless tokens: a copy of the access token stays valid."""
-    access = logged_in(anon).json()["access"]
+    access = logged_in(anon).cookies["access"].value
     logout(anon)
     response = anon.get("/api/secret/", HTTP_AUTHORIZATION=f"Bearer {access}")
     assert response.status_code == 200
@@ -370,11 +437,12 @@ def test_schema_documents_logout_as_post_only(schema):
 @pytest.mark.parametrize(
     ("url", "status", "fields"),
     [
-        ("login/", "200", ["access", "refresh", "user"]),
+        ("login/", "200", ["user"]),
+        ("token/", "200", ["access", "refresh", "user"]),
         ("registration/", "201", ["detail"]),
         ("registration/verify-email/", "200", ["detail"]),
         ("registration/resend-email/", "200", ["detail"]),
-        ("token/refresh/", "200", ["access", "access_expiration"]),
+        ("token/refresh/", "200", ["access", "access_expiration", "refresh"]),
     ],
 )
 def test_schema_documents_the_body_each_endpoint_answers(schema, url, status, fields):

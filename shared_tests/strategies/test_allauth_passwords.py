@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from ..adapters.allauth import confirm_reset, request_reset, reset_link
 from ..conftest import PASSWORD
-from .test_allauth import AUTH, log_in
+from .allauth_flows import AUTH, log_in
 
 pytestmark = [
     pytest.mark.requires("dj-rest-auth"),
@@ -93,24 +93,32 @@ def test_change_anonymous_is_401(anon):
     assert change(anon, PASSWORD).status_code == 401
 
 
-def test_change_is_throttled(login, users, rates):
+def test_change_spends_the_login_budget(login, users, rates):
     client = login(users["user"])
     cache.clear()  # forget the login's own request
-    rates["dj_rest_auth"] = "1/minute"
+    rates["login"] = "1/minute"
     assert [change(client, "wrong").status_code for _ in range(2)] == [400, 429]
+
+
+def test_change_deletes_the_changers_cookies(login, users):
+    """Every login ends, the changer's too: it logs in again with the new password."""
+    response = change(login(users["user"]), PASSWORD)
+    assert [response.cookies[name].value for name in ("access", "refresh")] == ["", ""]
 
 
 # --- Throttling and trailing slashes -------------------------------------------------------
 
+# Each endpoint, and the budget it spends: a confirmation checks a one-time token, which is
+# a guess like a password; a reset request only sends mail.
 THROTTLED = [
-    ("password/reset/", {"email": "alice@example.com"}),
-    ("password/reset/confirm/", {"uid": "1", "token": "x", "new_password1": "y"}),
+    ("password/reset/", {"email": "alice@example.com"}, "dj_rest_auth"),
+    ("password/reset/confirm/", {"uid": "1", "token": "x", "new_password1": "y"}, "login"),
 ]
 
 
-@pytest.mark.parametrize(("url", "body"), THROTTLED, ids=[url for url, _ in THROTTLED])
-def test_password_endpoint_is_throttled(anon, users, rates, url, body):
-    rates["dj_rest_auth"] = "1/minute"
+@pytest.mark.parametrize(("url", "body", "scope"), THROTTLED, ids=[t[0] for t in THROTTLED])
+def test_password_endpoint_is_throttled(anon, users, rates, url, body, scope):
+    rates[scope] = "1/minute"
     first = anon.post(f"{AUTH}/{url}", body, format="json")
     second = anon.post(f"{AUTH}/{url}", body, format="json")
     assert (first.status_code != 429, second.status_code, "Retry-After" in second) == (

@@ -1,0 +1,55 @@
+"""What the test_allauth*.py files do through chapter 05's account endpoints, written once."""
+
+import re
+
+from django.contrib.auth import get_user_model
+
+from ..adapters.allauth import login_attempt
+from ..conftest import PASSWORD
+
+AUTH = "/api/v1/dj-rest-auth"
+NEW_ACCOUNT = {
+    "username": "carol",
+    "email": "carol@example.com",
+    "password1": PASSWORD,
+    "password2": PASSWORD,
+}
+BAD_CREDENTIALS = {"non_field_errors": ["Unable to log in with provided credentials."]}
+NOT_VERIFIED = {"non_field_errors": ["E-mail is not verified."]}
+
+
+def register(client, **fields):
+    return client.post(f"{AUTH}/registration/", {**NEW_ACCOUNT, **fields}, format="json")
+
+
+def log_in(client, username="carol", password=PASSWORD, **extra):
+    return login_attempt(client, username, password, **extra)
+
+
+def emailed_link(message, pattern):
+    """The named parts of the first link in an email's text that matches `pattern`."""
+    found = re.search(rf"http://testserver{AUTH}/{pattern}", message.body)
+    assert found, message.body
+    return found
+
+
+def verification_key(message):
+    return emailed_link(message, r"registration/account-confirm-email/(?P<key>[-:\w]+)/")["key"]
+
+
+def verify(client, key):
+    return client.post(f"{AUTH}/registration/verify-email/", {"key": key}, format="json")
+
+
+def resend(client, email):
+    return client.post(f"{AUTH}/registration/resend-email/", {"email": email}, format="json")
+
+
+def carol():
+    return get_user_model().objects.get(username="carol")
+
+
+def carols_address():
+    from allauth.account.models import EmailAddress  # only chapter 05 installs allauth
+
+    return EmailAddress.objects.get(user=carol())
