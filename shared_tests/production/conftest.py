@@ -5,7 +5,6 @@ suite never collects them: only `nox -s workers` sets PRODUCTION_TESTS=1.
 """
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,8 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from shared_tests.servers import free_port, stop
 
 from .gunicorn_hooks import READY
 
@@ -43,18 +44,6 @@ def pytest_report_header(config):
     return None
 
 
-def free_port():
-    for port in PORTS:
-        with socket.socket() as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"No free port in 127.0.0.1:{PORTS.start}-{PORTS.stop - 1}")
-
-
 def wait_until_ready(process, log, workers):
     """Polls gunicorn's log until every worker has loaded Django, or fails saying why.
 
@@ -69,15 +58,6 @@ def wait_until_ready(process, log, workers):
         time.sleep(0.05)
 
 
-def stop(process):
-    process.terminate()  # graceful: idle workers exit at once
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @pytest.fixture
 def gunicorn(tmp_path):
     """`gunicorn(workers, **env)` serves the chapter's `config.wsgi` and answers its URL.
@@ -88,7 +68,7 @@ def gunicorn(tmp_path):
     processes = []
 
     def start(workers, **env):
-        port = free_port()
+        port = free_port(PORTS)
         log = tmp_path / f"gunicorn-{port}.log"
         clean = {
             name: value for name, value in os.environ.items() if not name.startswith(INHERITED)
