@@ -1,0 +1,35 @@
+"""The command line: python -m tools.bench CHAPTER OUTPUT.json; see __init__.py.
+
+The process becomes the chapter (environment.py) before anything reads Django's
+settings; the modules imported here only name Django's parts, they do not use them.
+"""
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .environment import become_chapter, bench_env
+from .measure import measure_chapter
+from .record import record, write
+from .variants import BASELINE, VARIANTS
+
+
+def main(argv=None):
+    chapter, output = argv or sys.argv[1:]
+    output = Path(output)
+    variants = [BASELINE, *VARIANTS[chapter]]
+    started = time.time()
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix=f"bench-{chapter}-") as folder:
+        env = bench_env(folder)
+        become_chapter(env)
+        measured = measure_chapter(env, folder, variants)
+    elapsed = time.time() - started
+    write(output, record(chapter, started, elapsed, load_before, variants, measured))
+    print(f"  wrote {output} in {elapsed:.0f} s", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""In process: the bench user, each variant's login, and the SQL one request runs.
+
+Counting queries needs Django's CaptureQueriesContext, so it runs here, with Django's
+test client, on the database gunicorn serves from (environment.py).
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection, connections
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from .calls import requests_for
+from .errors import BenchError
+from .sizes import USERNAME
+from .variants import BASELINE
+
+
+def prepare_database(password):
+    """Migrates the throwaway database and creates the one user every variant logs in as."""
+    call_command("migrate", verbosity=0)
+    user = get_user_model().objects.create_user(USERNAME, f"{USERNAME}@example.com", password)
+    if "allauth.account" in settings.INSTALLED_APPS:
+        # Chapter 05 lets nobody log in before their email address is verified. (Imported
+        # here: only that chapter installs allauth.)
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+
+def login(variant, password):
+    """Logs in through the chapter's endpoints, as a client on 127.0.0.1 over HTTPS."""
+    client = Client(headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"})
+    try:
+        return variant.login(client, USERNAME, password)
+    finally:
+        connections.close_all()  # nothing of this process stays open while wrk runs
+
+
+def count_queries(request):
+    """The SQL one request runs, after a first one that warms it up.
+
+    The first PATCH creates the profile, and the baseline loads its user once per
+    process; neither happens again, so the second request is what every request costs.
+    """
+    client = Client(headers={"Host": "127.0.0.1"})
+    for attempt in ("warm-up", "counted"):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.generic(
+                request.method,
+                request.path,
+                request.body,
+                content_type="application/json",
+                headers=request.headers,
+            )
+        if response.status_code != 200:
+            raise BenchError(f"{attempt} {request.method} {request.path}: {response.status_code}")
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def query_counts(variants, password):
+    """Queries per request, per variant, and what each strategy adds to the baseline."""
+    counted = {}
+    for variant in variants:
+        credentials = login(variant, password)
+        pair = requests_for(variant, credentials, "https://127.0.0.1")
+        for kind, request in zip(("get", "write"), pair, strict=True):
+            if request is not None:
+                counted[variant.name, kind] = count_queries(request)
+    results = []
+    for variant in variants:
+        for kind in ("get", "write"):
+            if (variant.name, kind) not in counted:
+                continue
+            sql = counted[variant.name, kind]
+            added = len(sql) - len(counted[BASELINE.name, kind])
+            results.append(
+                {
+                    "variant": variant.name,
+                    "kind": kind,
+                    "queries": len(sql),
+                    "added": added,
+                    "floor": variant.floor,
+                    "within_floor": added <= variant.floor,
+                    "sql": sql,
+                }
+            )
+    return results
+
+
+def report_over_floor(queries):
+    """Says which strategies add more queries than their floor allows."""
+    for entry in queries:
+        if not entry["within_floor"]:
+            print(
+                f"  OVER THE FLOOR: {entry['variant']} {entry['kind']} adds "
+                f"{entry['added']} queries (floor {entry['floor']})",
+                flush=True,
+            )
