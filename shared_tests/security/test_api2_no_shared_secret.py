@@ -1,0 +1,166 @@
+"""No key written in the repository signs anything a chapter accepts (issue 11 item 4).
+
+OWASP API2:2023 Broken Authentication: a signing key in the repository is a key every
+clone shares. Before, a JWT `{"user_id": "1"}` signed with the development key in
+`api/base_settings.py` was the admin on every student's server. Now, without
+`DJANGO_SECRET_KEY`, each checkout makes its own random key (`api/secret_key.py`).
+
+Each test re-signs a credential the chapter really issued with every candidate string
+from the repository (`shared_tests/repository_keys.py`), checks it the way the chapter
+checks it, and expects a refusal; and first shows that the same credential signed with
+the chapter's own key is accepted, so the key is the only thing that differs.
+"""
+
+import datetime
+import subprocess
+import sys
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
+from django.core import signing
+
+from api.secret_key import FILE_NAME
+
+from ..conftest import PASSWORD
+from ..processes import run_in_chapter, settings_values
+from ..repository_keys import HISTORICAL_KEYS, ROOT, candidate_keys
+
+# PyJWT warns about every short candidate key; short keys are exactly what is tried here.
+pytestmark = pytest.mark.filterwarnings("ignore:The HMAC key is")
+
+
+def accepted_by(check, forge):
+    """The candidate keys whose forgery `check` accepts."""
+    return [key for key in candidate_keys() if check(forge(key))]
+
+
+def test_the_secret_key_is_not_written_in_the_repository():
+    """API2: the key the chapter signs with is none of the repository's strings."""
+    assert settings.SECRET_KEY not in candidate_keys()
+
+
+@pytest.mark.requires("signed-token")
+def test_forged_access_tokens_are_refused(adapter, users):
+    """API2: the admin's access token, re-signed with any repository string, is refused."""
+    import jwt
+    from rest_framework_simplejwt.exceptions import TokenError
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    def check(token):
+        try:
+            AccessToken(token)
+        except TokenError:
+            return False
+        return True
+
+    real = adapter.token_pair(adapter.client(), "admin", PASSWORD)["access"]
+    claims = jwt.decode(real, options={"verify_signature": False})
+    signing_key = settings.SIMPLE_JWT["SIGNING_KEY"]
+    assert check(jwt.encode(claims, signing_key, algorithm="HS256")), "the re-signed original"
+    assert signing_key not in candidate_keys()
+    assert accepted_by(check, lambda key: jwt.encode(claims, key, algorithm="HS256")) == []
+
+
+@pytest.mark.requires("signed-token")
+def test_forged_access_token_with_the_old_development_key_is_a_401(adapter, users):
+    """API2: over HTTP, the red team's forgery is refused on the admin-only route."""
+    import jwt
+
+    now = datetime.datetime.now(tz=datetime.UTC)
+    claims = {"token_type": "access", "user_id": str(users["admin"].id), "jti": "f" * 32}
+    claims |= {"iat": now, "exp": now + datetime.timedelta(minutes=5)}
+    client = adapter.client()
+    adapter.use_access(client, jwt.encode(claims, HISTORICAL_KEYS[0], algorithm="HS256"))
+    assert client.get("/api/groups/manager/users/").status_code == 401
+
+
+def test_forged_signed_values_are_refused():
+    """API2: `django.core.signing` (signed cookies, allauth's keys...) trusts no candidate."""
+
+    def check(value):
+        try:
+            return signing.loads(value) == "admin"
+        except signing.BadSignature:
+            return False
+
+    assert check(signing.dumps("admin")), "a value signed with the chapter's key"
+    assert accepted_by(check, lambda key: signing.dumps("admin", key=key)) == []
+
+
+def test_forged_password_reset_tokens_are_refused(users):
+    """API2: a reset token made with any candidate key does not reset the admin."""
+    admin = users["admin"]
+
+    def forge(key):
+        generator = PasswordResetTokenGenerator()
+        generator.secret = key
+        return generator.make_token(admin)
+
+    assert default_token_generator.check_token(admin, default_token_generator.make_token(admin))
+    check = lambda token: default_token_generator.check_token(admin, token)  # noqa: E731
+    assert accepted_by(check, forge) == []
+
+
+@pytest.mark.skipif(
+    not apps.is_installed("allauth.account"), reason="only allauth confirms by HMAC key"
+)
+def test_forged_email_confirmation_keys_are_refused(users):
+    """API2: an allauth confirmation key signed with a candidate verifies nothing."""
+    from allauth.account import app_settings
+    from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+
+    address = EmailAddress.objects.create(
+        user=users["user"], email="unread@example.com", verified=False, primary=False
+    )
+
+    def forge(key):
+        return signing.dumps(obj=address.pk, salt=app_settings.SALT, key=key)
+
+    check = lambda key: EmailConfirmationHMAC.from_key(key) is not None  # noqa: E731
+    assert check(EmailConfirmationHMAC(address).key), "the key allauth itself mails"
+    assert accepted_by(check, forge) == []
+
+
+@pytest.mark.parametrize("debug", ["0", "1"])
+def test_without_a_key_set_each_checkout_uses_its_own_file(debug):
+    """API2: debug on or off, the key comes from the chapter's own ignored file."""
+    key_file = settings.BASE_DIR / FILE_NAME
+    values = settings_values(["SECRET_KEY", "PRODUCTION"], DJANGO_DEBUG=debug)
+    assert values == {"SECRET_KEY": key_file.read_text().strip(), "PRODUCTION": "False"}
+
+
+def test_the_key_file_is_private_and_ignored_by_git():
+    """API2: only the owner can read the key file, and git never commits it."""
+    key_file = settings.BASE_DIR / FILE_NAME
+    ignored = subprocess.run(["git", "check-ignore", "-q", key_file], cwd=ROOT, check=False)
+    assert (oct(key_file.stat().st_mode & 0o777), ignored.returncode) == ("0o600", 0)
+
+
+def test_workers_starting_together_agree_on_one_key(tmp_path):
+    """API2: eight processes making the key at once all end up with the same one."""
+    code = (
+        "import pathlib, sys; from api.secret_key import local_secret_key; "
+        "print(local_secret_key(pathlib.Path(sys.argv[1])))"
+    )
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path)],
+            cwd=settings.BASE_DIR,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(8)
+    ]
+    keys = {process.communicate()[0].strip() for process in starts}
+    assert (len(keys), len(next(iter(keys)))) == (1, 50)
+
+
+def test_an_unusable_key_file_stops_start_up(tmp_path):
+    """API2: a truncated key file is refused with a sentence saying what to do."""
+    (tmp_path / FILE_NAME).write_text("short\n")
+    code = "import pathlib, sys; from api.secret_key import local_secret_key; "
+    code += "local_secret_key(pathlib.Path(sys.argv[1]))"
+    result = run_in_chapter("-c", code, str(tmp_path))
+    assert "holds no usable secret key" in result.stderr
