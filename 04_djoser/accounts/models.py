@@ -45,3 +45,48 @@ class RevokedTokenFamily(models.Model):
 
     def __str__(self):
         return f"family {self.family} of {self.user_id}"
+
+
+# --- One account per email, and activation links used once (accounts/emails.py, links.py) ---
+
+
+class UniqueEmail(models.Model):
+    """A user's email in the one form that every spelling of it shares, unique.
+
+    The user table's `email` column is not unique, and neither SQLite's `lower()` (ASCII
+    only) nor PostgreSQL's (by collation) folds `EXÄMPLE` the same way. So the key is
+    worked out in Python (`accounts.emails.email_key`) and the database's unique index
+    on it refuses a second account for the same address, even when both arrive at once.
+    A user without an email has no row.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="unique_email",
+    )
+    # 254 characters can fold into more ("ß" is "ss"): room for three times as many.
+    key = models.CharField(max_length=762, unique=True)
+
+    def __str__(self):
+        return self.key
+
+
+class PendingActivation(models.Model):
+    """An account waiting for its activation link: a registration, or a changed email.
+
+    Using the link deletes the row, in the same step that checks it is there, so a link
+    works once however many copies arrive together, and an account that staff
+    deactivate afterwards has no link left to switch it back on.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="pending_activation",
+    )
+
+    def __str__(self):
+        return f"{self.user_id} awaits activation"

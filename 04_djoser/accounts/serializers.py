@@ -8,14 +8,15 @@ the views.
 """
 
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from djoser import serializers as djoser_serializers
 from djoser.conf import settings as djoser_settings
 from rest_framework import serializers
-from rest_framework.exceptions import AuthenticationFailed
-from rest_framework.validators import UniqueValidator
+from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
 
-from . import jwt_revocation
+from . import jwt_revocation, links
+from .emails import EMAIL_TAKEN, email_taken, user_with_email
 
 User = get_user_model()
 
@@ -36,22 +37,42 @@ def inactive_account(username, password):
     return user is not None and user.check_password(password)
 
 
-def unique_email_field():
-    """An email that no other account has, whatever its case.
+class UniqueEmailValidator:
+    """Refuses an email that another account has, in any case or Unicode spelling.
 
-    Password reset finds the account by email, so two accounts sharing one would make
-    the address ambiguous.
+    The quick, friendly check; the unique index behind `accounts.emails` is the one that
+    holds when two requests pass this at the same moment.
     """
-    return serializers.EmailField(
-        max_length=254,
-        validators=[
-            UniqueValidator(
-                queryset=User.objects.all(),
-                lookup="iexact",
-                message=_("A user with that email already exists."),
-            )
-        ],
-    )
+
+    requires_context = True
+
+    def __call__(self, value, field):
+        if email_taken(value, field.parent.instance):
+            raise serializers.ValidationError(EMAIL_TAKEN, code="unique")
+
+
+def unique_email_field():
+    """An email that no other account has, whatever its case (see accounts/emails.py)."""
+    return serializers.EmailField(max_length=254, validators=[UniqueEmailValidator()])
+
+
+def duplicate_error(username=None, email=None, user=None):
+    """The 400 a duplicate gets when the database refused it after the checks passed.
+
+    A request that lost the race to an identical one gets the very answer it would have
+    had a moment later, when the winner's row was already there.
+    """
+    if (
+        username is not None
+        and User._default_manager.filter(**{User.USERNAME_FIELD: username})
+        .exclude(pk=getattr(user, "pk", None))
+        .exists()
+    ):
+        field = User._meta.get_field(User.USERNAME_FIELD)
+        return serializers.ValidationError({User.USERNAME_FIELD: [field.error_messages["unique"]]})
+    if email is not None and email_taken(email, user):
+        return serializers.ValidationError({"email": [EMAIL_TAKEN]})
+    return None
 
 
 # --- Djoser: accounts ----------------------------------------------------------------
@@ -68,6 +89,25 @@ class UserCreateSerializer(djoser_serializers.UserCreateSerializer):
 
     class Meta(djoser_serializers.UserCreateSerializer.Meta):
         fields = ("id", "username", "email", "password", "first_name", "last_name")
+
+    def create(self, validated_data):
+        """Djoser answers a refused insert with "Unable to create account."; a duplicate
+        that raced past the checks gets the same 400 as a sequential one instead."""
+        try:
+            return self.perform_create(validated_data)
+        except IntegrityError:
+            error = duplicate_error(
+                validated_data.get(User.USERNAME_FIELD), validated_data.get("email")
+            )
+            if error is None:
+                self.fail("cannot_create_user")
+            raise error from None
+
+    def perform_create(self, validated_data):
+        with transaction.atomic():
+            user = super().perform_create(validated_data)
+            links.await_activation(user)
+        return user
 
 
 class UserSerializer(djoser_serializers.UserSerializer):
@@ -117,20 +157,39 @@ class UserSerializer(djoser_serializers.UserSerializer):
                 )
         return attrs
 
+    def update(self, instance, validated_data):
+        """One transaction, so a refused email leaves the account as it was; a new
+        address also gets a working activation link (Djoser mails it afterwards)."""
+        try:
+            with transaction.atomic():
+                user = super().update(instance, validated_data)
+                if user.email_changed:
+                    links.await_activation(user)
+        except IntegrityError:
+            instance.refresh_from_db()
+            error = duplicate_error(email=validated_data.get("email"), user=instance)
+            if error is None:
+                raise
+            raise error from None
+        return user
+
 
 class SendEmailResetSerializer(djoser_serializers.SendEmailResetSerializer):
-    """The email form of reset and resend-activation, matched without regard to case.
+    """The email form of reset and resend-activation, matched in any spelling.
 
     Djoser looks the address up with an exact, case-sensitive `.get()`, which misses
-    `Alice@Example.com` and crashes if two accounts (made in the admin, say) share it.
-    Either way the answer stays the same 204, so nothing is revealed.
+    `Alice@Example.com`. Resend-activation mails only an account that is waiting for its
+    link: one that staff deactivated must not be able to switch itself back on. Either
+    way the answer stays the same 204, so nothing is revealed.
     """
 
     def get_user(self, is_active=True):
-        users = User._default_manager.filter(
-            is_active=is_active, **{f"{self.email_field}__iexact": self.data.get(self.email_field)}
-        ).order_by("pk")
-        return next((user for user in users if user.has_usable_password()), None)
+        user = user_with_email(self.data.get(self.email_field))
+        if user is None or user.is_active != is_active or not user.has_usable_password():
+            return None
+        if not is_active and not links.awaits_activation(user):
+            return None
+        return user
 
 
 class ValidatedUidAndTokenMixin:
@@ -148,25 +207,23 @@ class ValidatedUidAndTokenMixin:
 
 
 class ActivationSerializer(ValidatedUidAndTokenMixin, djoser_serializers.ActivationSerializer):
-    """/auth/users/activation/: `uid` and `token` from the activation email."""
+    """/auth/users/activation/: `uid` and `token` from the activation email.
+
+    Djoser's token says nothing of `is_active`, so its link would switch an account
+    that staff deactivated back on. A link is good only while the account awaits it.
+    """
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if not links.awaits_activation(self.user):
+            raise PermissionDenied(self.error_messages["stale_token"])
+        return attrs
 
 
 class PasswordResetConfirmSerializer(
     ValidatedUidAndTokenMixin, djoser_serializers.PasswordResetConfirmSerializer
 ):
     """/auth/users/reset_password_confirm/: `uid`, `token` and `new_password`."""
-
-
-class UsernameResetConfirmSerializer(
-    ValidatedUidAndTokenMixin, djoser_serializers.UsernameResetConfirmSerializer
-):
-    """/auth/users/reset_username_confirm/: `uid`, `token` and `new_username`."""
-
-    # Djoser's version is a `ModelSerializer` whose `Meta.fields` leaves out the `uid`
-    # and `token` it inherits, so DRF drops both fields: they were never validated, and
-    # the schema did not mention them.
-    class Meta(djoser_serializers.UsernameResetConfirmSerializer.Meta):
-        fields = ("uid", "token", User.USERNAME_FIELD)
 
 
 class TokenCreateSerializer(djoser_serializers.TokenCreateSerializer):

@@ -6,13 +6,23 @@ They also tell the OpenAPI schema what the libraries' views really answer.
 """
 
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from djoser import signals as djoser_signals
 from djoser import views as djoser_views
+from djoser.conf import settings as djoser_settings
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import exceptions, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
 from rest_framework_simplejwt import views as jwt_views
 
 from api.throttles import LoginRateThrottle
 
+from . import links
 from .schema import UserViewSetSchema
+from .serializers import duplicate_error
+
+MESSAGES = djoser_settings.CONSTANTS.messages
 
 # Djoser's actions that answer 204 with no body, which drf-spectacular cannot guess.
 NO_CONTENT = extend_schema(responses={204: None})
@@ -29,16 +39,17 @@ EMPTY_OBJECT = {"type": "object", "properties": {}, "additionalProperties": Fals
     reset_password=NO_CONTENT,
     reset_password_confirm=NO_CONTENT,
     set_username=NO_CONTENT,
-    reset_username=NO_CONTENT,
-    reset_username_confirm=NO_CONTENT,
 )
 class UserViewSet(djoser_views.UserViewSet):
-    """Djoser's /auth/users/ endpoints.
+    """Djoser's /auth/users/ endpoints, minus the username reset.
 
     Reading your own account is not throttled. Every action that checks a password or
     an emailed token, or that sends an email, is: registration too, so that nobody can
     create accounts (or probe usernames) in bulk, and editing an account, because
     changing its email asks for the password.
+
+    The emailed links (activation, password reset) are redeemed at most once, also in
+    parallel (accounts/links.py).
     """
 
     queryset = get_user_model().objects.order_by("pk")  # pages need a stable order
@@ -51,8 +62,6 @@ class UserViewSet(djoser_views.UserViewSet):
         "reset_password_confirm",
         "set_password",
         "set_username",
-        "reset_username",
-        "reset_username_confirm",
         "update",
         "partial_update",
         "destroy",
@@ -70,6 +79,18 @@ class UserViewSet(djoser_views.UserViewSet):
             self.action = "me"
         return request
 
+    @action(["get", "put", "patch", "delete"], detail=False)
+    def me(self, request, *args, **kwargs):
+        """Djoser's /auth/users/me/, answering HEAD like GET.
+
+        DRF routes HEAD to the GET action, and Djoser's `me` answers only the four
+        methods it names: for HEAD it returned nothing, a 500.
+        """
+        if request.method == "HEAD":
+            self.get_object = self.get_instance
+            return self.retrieve(request, *args, **kwargs)
+        return super().me(request, *args, **kwargs)
+
     def get_object(self):
         if self.action == "me":
             return self.request.user
@@ -80,6 +101,49 @@ class UserViewSet(djoser_views.UserViewSet):
         if self.action in self.throttled_actions or changing_self:
             return [LoginRateThrottle()]
         return super().get_throttles()
+
+    # Not routed. Djoser mails a link to set a new username, but needs a front-end page
+    # for it (`USERNAME_RESET_CONFIRM_URL`); unset, a registered email was a 500 and an
+    # unknown one a 204, which told anyone which emails have accounts. Your username is
+    # in the activation email, and /auth/users/me/ shows it once you log in.
+    reset_username = None
+    reset_username_confirm = None
+
+    @action(["post"], detail=False)
+    def activation(self, request, *args, **kwargs):
+        """Djoser's activation, but the link switches the account on once only."""
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if not links.activate_once(serializer.user):
+            raise exceptions.PermissionDenied(MESSAGES.STALE_TOKEN_ERROR)
+        djoser_signals.user_activated.send(
+            sender=self.__class__, user=serializer.user, request=self.request
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(["post"], detail=False)
+    def reset_password_confirm(self, request, *args, **kwargs):
+        """Djoser's reset confirm, but the link sets a password once only."""
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if not links.reset_password_once(serializer.user, serializer.data["new_password"]):
+            raise exceptions.ValidationError({"token": [MESSAGES.INVALID_TOKEN_ERROR]})
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(["post"], detail=False, url_path="set_username")
+    def set_username(self, request, *args, **kwargs):
+        """Djoser's username change; a name taken by a parallel request is a 400 too."""
+        try:
+            with transaction.atomic():
+                return super().set_username(request, *args, **kwargs)
+        except IntegrityError:
+            request.user.refresh_from_db()
+            new = request.data.get(f"new_{get_user_model().USERNAME_FIELD}")
+            error = duplicate_error(username=new, user=request.user)
+            if error is None:
+                raise
+            field = f"new_{get_user_model().USERNAME_FIELD}"
+            raise exceptions.ValidationError({field: error.detail[field[4:]]}) from None
 
 
 class TokenCreateView(djoser_views.TokenCreateView):

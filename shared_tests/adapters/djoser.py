@@ -134,7 +134,11 @@ class DjoserTokenAdapter(DjoserAdapter):
     login_path = TOKEN_LOGIN
     label = "Token"
     challenge = 'Bearer realm="api"'  # JWT is the first authentication class
-    capabilities = frozenset(ACCOUNT_FLOWS | {"revocable"})
+    # Djoser keeps one key per user, shared by all its logins: deleting it (a logout, a
+    # password change or reset, a deactivation) ends every one of them.
+    capabilities = frozenset(
+        ACCOUNT_FLOWS | {"revocable", "password-change-revokes", "logout-everywhere"}
+    )
     schemes = ("Token",)
     wrong_password_status = 400
 
@@ -148,6 +152,10 @@ class DjoserTokenAdapter(DjoserAdapter):
         check that the old key is now refused."""
         response = client.post("/auth/token/logout/")
         assert response.status_code == 204, response.content
+
+    def logout_everywhere(self, client):
+        """The same request: the one key is every login of the user."""
+        self.logout(client)
 
     def password_checks(self):
         return [PasswordCheck("token-login", token_login)]
