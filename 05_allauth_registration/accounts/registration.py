@@ -41,7 +41,11 @@ class RegisterSerializer(BaseRegisterSerializer):
             return self.notify_owner(request, email)
         try:
             with transaction.atomic():
-                return super().save(request)
+                user = super().save(request)
+                # allauth quietly leaves out an address that another account holds.
+                if not EmailAddress.objects.filter(user=user).exists():
+                    raise IntegrityError("the address went to a parallel sign-up")
+                return user
         except IntegrityError:  # a parallel sign-up took the username or the address first
             if get_user_model().objects.filter(username=self.validated_data["username"]).exists():
                 raise serializers.ValidationError(
