@@ -6,6 +6,7 @@
     nox -s fuzz -- 01_basic_session       # schemathesis against a live server
     nox -s diff -- 02_token 03_jwt        # what one strategy changes against another
     nox -s lint                           # ruff check and ruff format --check
+    nox -s tools                          # tools/tests/: the tools' own tests
     nox -s walkthrough -- 04_djoser       # replay a README's walkthrough against a live server
     nox -s matrix                         # run the suite, then write README.md's matrix
     nox -s postgres                       # the suite on PostgreSQL and Redis
@@ -152,16 +153,28 @@ def lint(session):
 
 
 @nox.session
+def tools(session):
+    """tools/tests/: what the walkthrough and the bench compute, and the shared process helpers.
+
+    The test tools only, from requirements-test.txt: the tools' tests need no chapter.
+    """
+    session.install("-r", "requirements-test.txt", env=INSTALL_ENV)
+    session.run("python", "-m", "pytest", "tools/tests", "-p", "no:cacheprovider")
+
+
+@nox.session
 @nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
 def walkthrough(session, chapter):
     """Replay a README's walkthrough on a live dev server: nox -s walkthrough -- 04_djoser
 
-    Options after the chapter go to tools/walkthrough.py: `-- 04_djoser --verbose`.
+    Options after the chapter go to tools/walkthrough/: `-- 04_djoser --verbose`. The test
+    requirements come too, for time-machine: it moves the server's clocks where a README
+    makes the student wait.
     """
     skip_unless_asked(session, chapter)
-    install_chapter(session, chapter)
+    install_chapter(session, chapter, "-r", "requirements-test.txt")
     options = [arg for arg in session.posargs if arg not in CHAPTERS]
-    session.run("python", str(TOOLS / "walkthrough.py"), chapter, *options)
+    session.run("python", "-m", "tools.walkthrough", chapter, *options)
 
 
 @nox.session(venv_backend="none", requires=["tests"])
@@ -260,7 +273,9 @@ def bench_chapter(session, chapter):
     install_chapter(session, chapter, PY_SPY)
     session.chdir(chapter)
     output = BENCH_RESULTS / f"{chapter}.json"
-    session.run("python", str(TOOLS / "bench" / "run.py"), chapter, str(output))
+    # From the chapter's folder (its `config`), with the repository importable (`tools`).
+    bench = ["python", "-m", "tools.bench", chapter, str(output)]
+    session.run(*bench, env={"PYTHONPATH": str(ROOT)})
 
 
 @nox.session(requires=["bench_chapter"])

@@ -2,8 +2,8 @@
 
     python tools/bench/render.py .nox/bench-results docs
 
-Every number in the tables comes from the JSON files that run.py wrote; the prose after
-the tables is notes.md, written by hand, and says what the numbers mean.
+Every number in the tables comes from the JSON files the bench wrote (record.py); the
+prose after the tables is notes.md, written by hand, and says what the numbers mean.
 """
 
 import datetime

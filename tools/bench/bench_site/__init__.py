@@ -1,5 +1,6 @@
 """A bench-only overlay on a chapter: its settings and URLs, plus the baseline routes.
 
-Nothing here ships with a chapter. `tools/bench/run.py` puts this folder's parent on
-PYTHONPATH and sets `DJANGO_SETTINGS_MODULE=bench_site.settings` for the bench server.
+Nothing here ships with a chapter. The bench (tools/bench/environment.py) puts this
+folder's parent on PYTHONPATH and sets `DJANGO_SETTINGS_MODULE=bench_site.settings`
+for the bench server.
 """
