@@ -18,6 +18,7 @@ def obtain_pair(client, username, password, **extra):
 class JWTAdapter(Adapter):
     name = "jwt"
     login_path = PAIR_URL
+    refresh_path = "/api/token/refresh/"  # {"refresh": ...} in the body
     label = "JWT"
     challenge = 'Bearer realm="api"'
     # Not "revocable": logout blacklists the refresh token, but the access token already
@@ -53,7 +54,7 @@ class JWTAdapter(Adapter):
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
 
     def refresh(self, client, refresh):
-        return client.post("/api/token/refresh/", {"refresh": refresh}, format="json")
+        return client.post(self.refresh_path, {"refresh": refresh}, format="json")
 
     def logout(self, client):
         """Blacklists the refresh token. The client keeps sending its access token, so a
