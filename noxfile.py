@@ -285,8 +285,7 @@ def bench(session):
     nox -s bench -- 03_jwt measures one chapter and renders it with the others' last results.
     """
     session.install(MATPLOTLIB, env=INSTALL_ENV)
-    render = TOOLS / "bench" / "render.py"
-    session.run("python", str(render), str(BENCH_RESULTS), str(ROOT / "docs"))
+    session.run("python", "-m", "tools.bench.render", str(BENCH_RESULTS), str(ROOT / "docs"))
 
 
 # How `compile` turns each requirements.in into a requirements.txt. One file serves every

@@ -1,0 +1,253 @@
+"""docs/bench.md: the tables of rates, queries and profiles, then the notes written by hand.
+
+Every number comes from the records (records.py); the prose after the tables is notes.md,
+and says what the numbers mean.
+"""
+
+import datetime
+from pathlib import Path
+
+from .records import (
+    BASELINE,
+    added_queries,
+    baseline_queries,
+    other_age,
+    others,
+    rows,
+    within_floor,
+)
+
+NOTES = Path(__file__).with_name("notes.md")
+
+
+def verdict(variant, value, floor_ok):
+    if not floor_ok:
+        return "**no**: over its query floor"
+    if variant["target"] is None:
+        return "no target"
+    return "yes" if value >= variant["target"] else "**no**"
+
+
+def ms(value):
+    return f"{value:.0f}" if value >= 100 else f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def ratio(result):
+    """0.52, or 0.0031 for Basic: two significant digits at least."""
+    return f"{result['ratio']:.2f}" if result["ratio"] >= 0.1 else f"{result['ratio']:.2g}"
+
+
+def cpu(result):
+    """The workers' CPU time per request, in ms (from /proc, so Linux only)."""
+    value = result.get("cpu_ms_per_request")
+    return "?" if value is None else ms(value)
+
+
+def spread(result):
+    """The lowest and highest of the rounds' ratios: how much the machine's noise moved it."""
+    ratios = result["round_ratios"]
+    if result["variant"] == BASELINE:
+        return "-"
+    if len(ratios) < 2:
+        return "1 run"
+    return f"{min(ratios):.2f}-{max(ratios):.2f}"
+
+
+def main_table(records):
+    lines = [
+        "| strategy | chapter | req/s | ratio | rounds | p50 ms | p99 ms | CPU ms "
+        "| queries added (GET / write) | floor | target | met? |",
+        "|---|---|---:|---:|:-:|---:|---:|---:|:-:|:-:|:-:|---|",
+    ]
+    for record in records:
+        age = record["settings"]["default_conn_max_age"]
+        for variant, result in rows(record, age, "get"):
+            name = variant["name"]
+            measured = (
+                f"{result['rps']:.0f} | {ratio(result)} | {spread(result)} "
+                f"| {ms(result['p50_ms'])} | {ms(result['p99_ms'])} | {cpu(result)}"
+            )
+            if name == BASELINE:
+                lines.append(f"| *{name}* | {record['chapter']} | {measured} | - | - | - | - |")
+                continue
+            target = f"≥ {variant['target']:.2f}" if variant["target"] is not None else "-"
+            met = verdict(variant, result["ratio"], within_floor(record, name))
+            lines.append(
+                f"| {name} | {record['chapter']} | {measured} "
+                f"| {added_queries(record, name)} | {variant['floor']} | {target} | {met} |"
+            )
+    return "\n".join(lines)
+
+
+def write_table(records):
+    lines = [
+        "| strategy | chapter | req/s | ratio | rounds | p50 ms | p99 ms | CPU ms | queries |",
+        "|---|---|---:|---:|:-:|---:|---:|---:|:-:|",
+    ]
+    for record in records:
+        age = record["settings"]["default_conn_max_age"]
+        totals = {q["variant"]: q["queries"] for q in record["queries"] if q["kind"] == "write"}
+        for variant, result in rows(record, age, "write"):
+            name = variant["name"] if variant["name"] != BASELINE else f"*{BASELINE}*"
+            lines.append(
+                f"| {name} | {record['chapter']} | {result['rps']:.0f} | {ratio(result)} "
+                f"| {spread(result)} | {ms(result['p50_ms'])} | {ms(result['p99_ms'])} "
+                f"| {cpu(result)} | {totals.get(variant['name'], '?')} |"
+            )
+    return "\n".join(lines)
+
+
+def connections_table(records):
+    """The GET's ratio with and without persistent connections, side by side."""
+    lines = [
+        "| strategy | chapter | CONN_MAX_AGE=0: req/s | ratio | CONN_MAX_AGE=60: req/s | ratio |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for record in records:
+        by_age = {}
+        for age in (record["settings"]["default_conn_max_age"], other_age(record)):
+            for variant, result in rows(record, age, "get"):
+                by_age.setdefault(variant["name"], {})[age] = result
+        for name, ages in by_age.items():
+            cells = " | ".join(
+                f"{ages[age]['rps']:.0f} | {ratio(ages[age])}" if age in ages else "- | -"
+                for age in (0, 60)
+            )
+            label = f"*{name}*" if name == BASELINE else name
+            lines.append(f"| {label} | {record['chapter']} | {cells} |")
+    return "\n".join(lines)
+
+
+def profile_table(records):
+    """Where a worker's busy time went during each GET, when the run was profiled."""
+    profiled = [
+        (record, result)
+        for record in records
+        for result in record["results"]
+        if result.get("profile")
+        and result["conn_max_age"] == record["settings"]["default_conn_max_age"]
+    ]
+    if not profiled:
+        return "This run was not profiled (`BENCH_PROFILE=1 nox -s bench` samples the workers)."
+    buckets = []
+    for _, result in profiled:
+        buckets += [name for name in result["profile"] if name not in buckets]
+    lines = [
+        "| strategy | chapter | " + " | ".join(buckets) + " |",
+        "|---|---|" + "---:|" * len(buckets),
+    ]
+    for record, result in profiled:
+        shares = " | ".join(f"{result['profile'].get(name, 0):.0%}" for name in buckets)
+        lines.append(f"| {result['variant']} | {record['chapter']} | {shares} |")
+    return "\n".join(lines)
+
+
+def queries_list(records):
+    """The SQL each strategy adds to the GET, so a reader can see it is the lookup it needs."""
+    lines = []
+    for record in records:
+        for query in record["queries"]:
+            if query["kind"] != "get" or query["variant"] == BASELINE:
+                continue
+            tables = [sql.split(" FROM ")[1].split()[0] for sql in query["sql"] if " FROM " in sql]
+            lines.append(
+                f"- {query['variant']} ({record['chapter']}): {query['queries']} "
+                f"({', '.join(tables) or 'none'})"
+            )
+    return "\n".join(lines)
+
+
+def context(records):
+    first = records[0]
+    started = min(r["started"] for r in records)
+    when = datetime.datetime.fromtimestamp(started, datetime.timezone.utc)
+    versions = {}
+    for record in records:
+        versions.update(record["versions"])
+    settings = first["settings"]
+    load = min(records, key=lambda r: r["started"])["load_before"][0]
+    quiet = ", ".join(f"{r['chapter']} {others(r)}" for r in records)
+    return "\n".join(
+        [
+            f"- **When:** {when:%Y-%m-%d %H:%M} UTC; the load average (1 min) before the "
+            f"first chapter started was {load:.2f}.",
+            "- **Other processes' CPU while wrk loaded the GETs** (the machine's busy time "
+            f"less the workers' and wrk's; mean / highest run, in cores of 2): {quiet}.",
+            f"- **Machine:** {first['machine']['cpu']}, {first['machine']['cores']} cores, "
+            f"{first['machine']['platform']}.",
+            "- **Versions:** " + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())) + ".",
+            f"- **Server:** gunicorn, {settings['workers']} sync workers, production mode "
+            "(`DJANGO_DEBUG=0`, a real `DJANGO_SECRET_KEY`), `DJANGO_TLS_PROXY=1` with every "
+            "request saying `X-Forwarded-Proto: https` (HTTPS ends at a proxy in front, so "
+            "no redirect and secure cookies as in production), `DJANGO_ALLOWED_HOSTS=127.0.0.1`, "
+            "throttle rates raised out of the way, SQLite in a temporary folder, "
+            "the local-memory cache.",
+            f"- **Load:** wrk, 1 thread, {settings['connections']} connections, in its own "
+            f"process on loopback. After a {settings['warmup_seconds']} s warm-up each, the "
+            f"baseline and the strategies take turns, {settings['rounds']} rounds of "
+            f"{settings['seconds']} s (Basic: one run of {settings['short_seconds']} s). "
+            "Rates are over all rounds; p50 and p99 are the rounds' medians; *rounds* is the "
+            "range of the rounds' ratios, each against the baseline's run next to it. CPU ms "
+            "is the workers' CPU time (user and system, from /proc) per request.",
+            "- **The other server:** a second gunicorn with the other `DJANGO_CONN_MAX_AGE` "
+            "answers the same GETs (the connection table).",
+            "- **Baseline:** the same views at `/bench/off/...` in the same server, the "
+            "request's user preset instead of authenticated (`tools/bench/bench_site/`).",
+            f"- **Default `DJANGO_CONN_MAX_AGE`:** {settings['default_conn_max_age']}.",
+        ]
+    )
+
+
+def render_markdown(records):
+    age = records[0]["settings"]["default_conn_max_age"]
+    parts = [
+        "# What each strategy costs",
+        "",
+        "Generated by `python3 dev.py -s bench` (`tools/bench/`); do not edit by hand: the "
+        "tables come from the measurements, the notes after them from "
+        "`tools/bench/notes.md`.",
+        "",
+        "![Rate of each strategy as a fraction of the baseline](bench.png)",
+        "",
+        f"## `GET /api/secret/`, with the default settings (`CONN_MAX_AGE={age}`)",
+        "",
+        "Rates are requests a second; the ratio is the strategy's rate divided by the rate "
+        "of the same endpoint with authentication turned off, measured in the same run. "
+        "Queries added are counted in process with Django's `CaptureQueriesContext`, after "
+        "a real login through the chapter's endpoints: they are what the strategy adds to "
+        f"the baseline's queries ({baseline_queries(records)}).",
+        "",
+        main_table(records),
+        "",
+        "## `PATCH /api/customers/me/` (the write)",
+        "",
+        "The same profile update for every strategy, with the CSRF token where the "
+        "credential is a cookie. Each write commits to SQLite (a journal and an fsync), "
+        "which costs more than any strategy but Basic, so the strategies keep most of the "
+        "baseline's rate. No target applies; stateless JWT has no user row to own a "
+        "profile, so it has no write.",
+        "",
+        write_table(records),
+        "",
+        "## Persistent database connections (`GET /api/secret/`)",
+        "",
+        connections_table(records),
+        "",
+        "## The queries each strategy adds to a GET",
+        "",
+        queries_list(records),
+        "",
+        "## Where a worker's time goes (`GET /api/secret/`, py-spy samples)",
+        "",
+        profile_table(records),
+        "",
+        "## How it was run",
+        "",
+        context(records),
+        "",
+        "---",
+        "",
+        NOTES.read_text().rstrip(),
+        "",
+    ]
+    return "\n".join(parts)
