@@ -9,6 +9,8 @@ safe for a laptop (SQLite, an in-process cache, emails printed to the console).
 import os
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
 from api.environment import env_bool, env_database, env_int, env_list, env_rate
 from api.secret_key import local_secret_key
 
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "api.content_security.HTMLContentSecurityPolicyMiddleware",  # see Browser hardening
     "whitenoise.middleware.WhiteNoiseMiddleware",  # serves static files under gunicorn
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,6 +195,28 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+}
+
+# --- Browser hardening -------------------------------------------------------------------
+
+# SecurityMiddleware already sends X-Frame-Options, nosniff, Referrer-Policy and
+# Cross-Origin-Opener-Policy: same-origin on every answer. HTML pages also get this
+# Content-Security-Policy (api/content_security.py): scripts, styles, images and fonts
+# from this origin only, and no inline scripts (Swagger UI loads its start-up script as a
+# file, see api/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        # Swagger UI and the admin style elements inline; a style cannot run code.
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Swagger UI draws its icons as data: URLs.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 
 # --- Production mode ---------------------------------------------------------------------
