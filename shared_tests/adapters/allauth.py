@@ -170,6 +170,7 @@ class BearerAdapter(AllauthAdapter):
     name = "bearer"
     label = "Bearer"
     login_path = TOKEN
+    refresh_path = f"{AUTH}/token/refresh/"  # {"refresh": ...} in the body
     capabilities = frozenset(SHARED)
     schemes = ("Bearer",)
 

@@ -79,6 +79,7 @@ class DjoserAdapter(Adapter):
 class DjoserJWTAdapter(DjoserAdapter):
     name = "djoser-jwt"
     login_path = JWT_CREATE
+    refresh_path = "/auth/jwt/refresh/"  # {"refresh": ...} in the body
     label = "JWT"
     challenge = 'Bearer realm="api"'
     # A password change, a reset or "log out everywhere" ends every JWT at once: the
