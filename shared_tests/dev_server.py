@@ -1,0 +1,57 @@
+"""The chapter under `runserver` (threaded) on a file copy of the test database.
+
+The dev server answers each request in its own thread with its own connection, as the
+red team's runserver did. The test database (SQLite in memory) is copied to a file the
+server opens, so the users a test made are there, and parallel requests race for real.
+"""
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+from .servers import free_port, port_open
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOT_TIMEOUT = 30
+CLEARED = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "THROTTLE_")
+# The test process hashes passwords with MD5; so must the server, for the test's users.
+FAST_HASHER = {
+    "DJANGO_SETTINGS_MODULE": "shared_tests.production.fast_hasher_settings",
+    "PYTHONPATH": str(ROOT),
+}
+GENEROUS = {f"THROTTLE_{scope}": "100000/minute" for scope in ("ANON", "USER", "TEN", "LOGIN")}
+
+
+def serve_database_copy(folder, ports):
+    """Starts the server on a copy of the test database; answers (its URL, the process).
+
+    The caller stops the process (`servers.stop`). Needs a transactional test, so that
+    what the test created is committed, hence copied.
+    """
+    database = folder / "copy.sqlite3"
+    connection.ensure_connection()
+    with sqlite3.connect(database) as copy:
+        connection.connection.backup(copy)
+    port = free_port(ports)
+    env = {name: value for name, value in os.environ.items() if not name.startswith(CLEARED)}
+    env |= {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
+    env |= FAST_HASHER | GENEROUS
+    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"]
+    command += ["--noreload", "--skip-checks"]
+    log_path = folder / "runserver.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    deadline = time.monotonic() + BOOT_TIMEOUT
+    while not port_open(port):
+        assert process.poll() is None, log_path.read_text()
+        assert time.monotonic() < deadline, "runserver did not start"
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}", process
