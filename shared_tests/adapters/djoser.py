@@ -56,6 +56,59 @@ def token_login(client, username, password):
     return client.post(TOKEN_LOGIN, {"username": username, "password": password}, format="json")
 
 
+# --- The account endpoints that check the current password ---------------------------------
+# Someone holding a stolen access token could guess the password there. Each attempt is
+# sent with a fresh access token of `username`, made as jwt/create makes one, so the
+# attempt itself spends nothing but the guess. With the right password each one succeeds.
+
+
+def signed_in(client, username):
+    """`client` holding an access token of `username`'s account (made if there is none:
+    a thief may hold the tokens of many accounts)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.utils.module_loading import import_string
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        user = get_user_model().objects.create_user(username, f"{username}@example.com")
+    obtain = import_string(settings.SIMPLE_JWT["TOKEN_OBTAIN_SERIALIZER"])
+    client.credentials(HTTP_AUTHORIZATION=f"JWT {obtain.get_token(user).access_token}")
+    return client
+
+
+def set_password(client, username, password):
+    """Sets the same password again when `password` is right."""
+    body = {"current_password": password, "new_password": password}
+    return signed_in(client, username).post("/auth/users/set_password/", body, format="json")
+
+
+def set_username(client, username, password):
+    """Renames the account to `<username>2` when `password` is right."""
+    body = {"current_password": password, "new_username": f"{username}2"}
+    return signed_in(client, username).post("/auth/users/set_username/", body, format="json")
+
+
+def change_email(client, username, password):
+    """Changes the email, and so deactivates the account, when `password` is right."""
+    body = {"current_password": password, "email": f"{username}.new@example.com"}
+    return signed_in(client, username).patch("/auth/users/me/", body, format="json")
+
+
+def delete_account(client, username, password):
+    """Deletes the account when `password` is right."""
+    body = {"current_password": password}
+    return signed_in(client, username).delete("/auth/users/me/", body, format="json")
+
+
+ACCOUNT_PASSWORD_CHECKS = [
+    PasswordCheck("set-password", set_password),
+    PasswordCheck("set-username", set_username),
+    PasswordCheck("email-change", change_email),
+    PasswordCheck("delete-account", delete_account),
+]
+
+
 class DjoserAdapter(Adapter):
     queries_per_request = 1  # the user (the JWT) or the key joined with its user (Token)
     reset_confirm_status = 204
@@ -116,7 +169,8 @@ class DjoserJWTAdapter(DjoserAdapter):
         return client.post("/auth/jwt/refresh/", {"refresh": refresh}, format="json")
 
     def password_checks(self):
-        return [PasswordCheck("jwt-create", jwt_create)]
+        """The login first (`login_attempt`), then the account endpoints, listed once, here."""
+        return [PasswordCheck("jwt-create", jwt_create), *ACCOUNT_PASSWORD_CHECKS]
 
     def logout(self, client):
         """Blacklists the refresh token. The access token lives on until it expires."""
