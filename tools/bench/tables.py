@@ -53,12 +53,22 @@ def spread(result):
     return f"{min(ratios):.2f}-{max(ratios):.2f}"
 
 
+def table(header, alignment, body):
+    """A Markdown table: the header row, the alignment row, then one row per line of body."""
+    return "\n".join([header, alignment, *body])
+
+
 def main_table(records):
-    lines = [
+    header = (
         "| strategy | chapter | req/s | ratio | rounds | p50 ms | p99 ms | CPU ms "
-        "| queries added (GET / write) | floor | target | met? |",
-        "|---|---|---:|---:|:-:|---:|---:|---:|:-:|:-:|:-:|---|",
-    ]
+        "| queries added (GET / write) | floor | target | met? |"
+    )
+    return table(
+        header, "|---|---|---:|---:|:-:|---:|---:|---:|:-:|:-:|:-:|---|", main_rows(records)
+    )
+
+
+def main_rows(records):
     for record in records:
         age = record["settings"]["default_conn_max_age"]
         for variant, result in rows(record, age, "get"):
@@ -68,41 +78,43 @@ def main_table(records):
                 f"| {ms(result['p50_ms'])} | {ms(result['p99_ms'])} | {cpu(result)}"
             )
             if name == BASELINE:
-                lines.append(f"| *{name}* | {record['chapter']} | {measured} | - | - | - | - |")
+                yield f"| *{name}* | {record['chapter']} | {measured} | - | - | - | - |"
                 continue
             target = f"≥ {variant['target']:.2f}" if variant["target"] is not None else "-"
             met = verdict(variant, result["ratio"], within_floor(record, name))
-            lines.append(
+            yield (
                 f"| {name} | {record['chapter']} | {measured} "
                 f"| {added_queries(record, name)} | {variant['floor']} | {target} | {met} |"
             )
-    return "\n".join(lines)
 
 
 def write_table(records):
-    lines = [
-        "| strategy | chapter | req/s | ratio | rounds | p50 ms | p99 ms | CPU ms | queries |",
-        "|---|---|---:|---:|:-:|---:|---:|---:|:-:|",
-    ]
+    header = "| strategy | chapter | req/s | ratio | rounds | p50 ms | p99 ms | CPU ms | queries |"
+    return table(header, "|---|---|---:|---:|:-:|---:|---:|---:|:-:|", write_rows(records))
+
+
+def write_rows(records):
     for record in records:
         age = record["settings"]["default_conn_max_age"]
         totals = {q["variant"]: q["queries"] for q in record["queries"] if q["kind"] == "write"}
         for variant, result in rows(record, age, "write"):
             name = variant["name"] if variant["name"] != BASELINE else f"*{BASELINE}*"
-            lines.append(
+            yield (
                 f"| {name} | {record['chapter']} | {result['rps']:.0f} | {ratio(result)} "
                 f"| {spread(result)} | {ms(result['p50_ms'])} | {ms(result['p99_ms'])} "
                 f"| {cpu(result)} | {totals.get(variant['name'], '?')} |"
             )
-    return "\n".join(lines)
 
 
 def connections_table(records):
     """The GET's ratio with and without persistent connections, side by side."""
-    lines = [
-        "| strategy | chapter | CONN_MAX_AGE=0: req/s | ratio | CONN_MAX_AGE=60: req/s | ratio |",
-        "|---|---|---:|---:|---:|---:|",
-    ]
+    header = (
+        "| strategy | chapter | CONN_MAX_AGE=0: req/s | ratio | CONN_MAX_AGE=60: req/s | ratio |"
+    )
+    return table(header, "|---|---|---:|---:|---:|---:|", connections_rows(records))
+
+
+def connections_rows(records):
     for record in records:
         by_age = {}
         for age in (record["settings"]["default_conn_max_age"], other_age(record)):
@@ -114,8 +126,7 @@ def connections_table(records):
                 for age in (0, 60)
             )
             label = f"*{name}*" if name == BASELINE else name
-            lines.append(f"| {label} | {record['chapter']} | {cells} |")
-    return "\n".join(lines)
+            yield f"| {label} | {record['chapter']} | {cells} |"
 
 
 def profile_table(records):
@@ -132,14 +143,14 @@ def profile_table(records):
     buckets = []
     for _, result in profiled:
         buckets += [name for name in result["profile"] if name not in buckets]
-    lines = [
-        "| strategy | chapter | " + " | ".join(buckets) + " |",
-        "|---|---|" + "---:|" * len(buckets),
-    ]
-    for record, result in profiled:
-        shares = " | ".join(f"{result['profile'].get(name, 0):.0%}" for name in buckets)
-        lines.append(f"| {result['variant']} | {record['chapter']} | {shares} |")
-    return "\n".join(lines)
+    body = (
+        f"| {result['variant']} | {record['chapter']} | "
+        + " | ".join(f"{result['profile'].get(name, 0):.0%}" for name in buckets)
+        + " |"
+        for record, result in profiled
+    )
+    header = "| strategy | chapter | " + " | ".join(buckets) + " |"
+    return table(header, "|---|---|" + "---:|" * len(buckets), body)
 
 
 def queries_list(records):
