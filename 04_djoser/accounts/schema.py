@@ -1,5 +1,6 @@
-"""How the OpenAPI schema describes this chapter's JWT header and Djoser's user endpoints."""
+"""How the OpenAPI schema describes this chapter's two headers and Djoser's user endpoints."""
 
+from drf_spectacular.authentication import TokenScheme
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from drf_spectacular.plumbing import build_bearer_security_scheme_object
 
@@ -21,6 +22,26 @@ class BearerOrJWTScheme(SimpleJWTScheme):
             header_name="HTTP_AUTHORIZATION", token_prefix="Bearer", bearer_format="JWT"
         )
         scheme["description"] = "An access token: `Bearer <access>` (or `JWT <access>`)."
+        return scheme
+
+
+class TokenKeyScheme(TokenScheme):
+    """drf-spectacular's scheme for `TokenAuthentication`, saying what to type.
+
+    OpenAPI 3.0 has an HTTP scheme for `Bearer` only, so a `Token` header is described as
+    an API key, and Swagger UI sends exactly what is typed into its Authorize dialog. A
+    bare key shows as "Authorized" there and then gets 401, so the dialog says to type
+    the prefix too.
+    """
+
+    priority = 0  # wins over drf-spectacular's own extension for the class (-1)
+
+    def get_security_definition(self, auto_schema):
+        scheme = super().get_security_definition(auto_schema)
+        scheme["description"] = (
+            "Type `Token <key>`: the word Token, a space, then the `auth_token` that POST "
+            "/auth/token/login/ answers. A bare key is sent as it is, and gets 401."
+        )
         return scheme
 
 

@@ -332,3 +332,9 @@ def test_schema_documents_the_password_that_deleting_an_account_takes(schema, ur
     body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
     required = schema["components"]["schemas"][body.rsplit("/", 1)[1]]["required"]
     assert (required, "400" in operation["responses"]) == (["current_password"], True)
+
+
+def test_swagger_ui_says_to_type_the_token_prefix(schema):
+    """Swagger UI sends what is typed: a bare key shows as "Authorized" and then gets 401."""
+    description = schema["components"]["securitySchemes"]["tokenAuth"]["description"]
+    assert description.startswith("Type `Token <key>`"), description
