@@ -21,7 +21,7 @@ from ..routes import ROUTES
 # The standard methods, the WebDAV one red teams always try, and two nobody implements.
 METHODS = ["GET", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "CONNECT", "BREW"]
 # Methods with a body get each of these: none, JSON that does not parse, hostile JSON.
-BODY_METHODS = ["POST", "PUT", "PATCH", "DELETE"]
+BODY_METHODS = ["POST", "PUT", "PATCH"]
 BODIES = {
     "empty": b"",
     "malformed": b'{"username": "admin", ',
@@ -59,7 +59,7 @@ def requests_for():
     """(method, body name) pairs, the deleting ones last so the rest see the objects."""
     pairs = [(method, None) for method in METHODS]
     pairs += [(method, body) for method in BODY_METHODS for body in BODIES]
-    return pairs
+    return [*pairs, ("DELETE", "empty"), ("DELETE", "hostile")]
 
 
 def send(client, method, url, body, accept="application/json"):
@@ -95,15 +95,16 @@ def test_no_method_on_any_route_answers_a_5xx(db, adapter, route, request):
         pytest.skip("HTML pages do not read API credentials: the first variant covers them")
     clients, existing = request.getfixturevalue("targets")
     problems = []
-    for url in route.urls(candidate_rows(existing, html_page)):
+    for n, url in enumerate(route.urls(candidate_rows(existing, html_page))):
         for who, client in clients.items():
             client.raise_request_exception = False
             for method, body in requests_for():
                 response = send(client, method, url, body)
                 problems.append(problem(response, method, url, body, who, html_page))
-            if html_page:
+            if html_page or n > 0:
                 continue
-            # The browsable API renders forms and lookups the JSON answer never does.
+            # The browsable API renders forms and lookups the JSON answer never does (for
+            # the existing object only: a page is slow to draw, and garbage ids end early).
             for method, body in [("GET", None), ("POST", None), ("POST", "malformed")]:
                 response = send(client, method, url, body, accept="text/html")
                 if response.status_code >= 500:
