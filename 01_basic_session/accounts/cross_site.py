@@ -27,4 +27,4 @@ def is_cross_site(request):
         # Django's comparison of Origin with this site and CSRF_TRUSTED_ORIGINS, so the
         # two checks cannot disagree. "null" (a sandboxed frame, a data: URL) never matches.
         return not CsrfViewMiddleware(get_response=lambda request: None)._origin_verified(request)
-    return request.META.get("HTTP_SEC_FETCH_SITE") in UNTRUSTED_FETCH_SITES
+    return request.META.get("HTTP_SEC_FETCH_SITE", "").strip().lower() in UNTRUSTED_FETCH_SITES
