@@ -22,10 +22,11 @@ def pins(requirements):
 
 
 def main(requirements):
+    print(f"Python {sys.version.split()[0]}: the newest releases that install on it")
     for name, pinned in pins(requirements):
         installed = version(name)
         moved = "" if installed == pinned else "   <- moved"
-        print(f"{name:30} pinned {pinned:12} newest {installed}{moved}")
+        print(f"{name:30} pinned {pinned:12} installed {installed}{moved}")
 
 
 if __name__ == "__main__":
