@@ -11,7 +11,7 @@ from pathlib import Path
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from api.environment import env_bool, env_database, env_int, env_list, env_rate
+from api.environment import env_bool, env_database, env_int, env_list, env_rate, env_secret
 from api.secret_key import local_secret_key
 
 # The chapter folder (this file lives in <chapter>/api/).
@@ -26,11 +26,11 @@ DEBUG = env_bool("DJANGO_DEBUG")
 # Signs sessions, CSRF tokens, password-reset links (and JWTs, unless JWT_SIGNING_KEY).
 # No key is written in the repository: without DJANGO_SECRET_KEY, this checkout makes its
 # own random one, kept in the git-ignored file .django_secret_key (see api/secret_key.py).
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or local_secret_key(BASE_DIR)
+SECRET_KEY = env_secret("DJANGO_SECRET_KEY") or local_secret_key(BASE_DIR)
 
 # Production mode: debug off and a key set in the environment, where a deployment keeps
 # it. It turns on the HTTPS-only settings below.
-PRODUCTION = not DEBUG and bool(os.environ.get("DJANGO_SECRET_KEY"))
+PRODUCTION = not DEBUG and env_secret("DJANGO_SECRET_KEY") is not None
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 

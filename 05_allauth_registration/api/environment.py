@@ -58,6 +58,18 @@ def env_rate(name, default):
     return value
 
 
+def env_secret(name, minimum_length=50):
+    """A secret key, or None when unset; a short one is refused, never shown.
+
+    Django's deployment check asks for 50 characters or more; a key shorter than that
+    is one a person typed, and could guess again.
+    """
+    value = _raw(name, None)
+    if value is not None and len(value) < minimum_length:
+        raise refuse(name, None, f"a random string of {minimum_length} characters or more")
+    return value
+
+
 def env_list(name, default):
     """Comma-separated values, blanks dropped."""
     return [item.strip() for item in _raw(name, default).split(",") if item.strip()]

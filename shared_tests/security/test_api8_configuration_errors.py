@@ -23,6 +23,7 @@ BAD_VALUES = [
     ("THROTTLE_LOGIN", "5/minute/ip", "accepts a rate such as 5/minute"),
     ("DATABASE_URL", "mysqll://db/name", "accepts sqlite:///path/to/file.sqlite3 or postgres://"),
     ("DATABASE_URL", "postgres://me:pw@db:port/name", "accepts sqlite:///path/to/file.sqlite3"),
+    ("DJANGO_SECRET_KEY", "lemon-secret", "accepts a random string of 50 characters or more"),
 ]
 
 
@@ -37,10 +38,13 @@ def test_bad_value_stops_start_up_naming_the_variable(name, value, accepted):
     assert accepted in last_line, last_line
 
 
-def test_database_url_is_never_repeated_in_the_error():
-    """API8: the message leaves out the URL, which may hold the database's password."""
-    result = run_in_chapter("manage.py", "check", DATABASE_URL="postgres://me:hunter2@db:x/n")
-    assert "hunter2" not in result.stderr
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("DATABASE_URL", "postgres://me:hunter2@db:x/n"), ("DJANGO_SECRET_KEY", "hunter2")],
+)
+def test_secrets_are_never_repeated_in_the_error(name, value):
+    """API8: the message leaves out a key, or a URL that may hold a password."""
+    assert "hunter2" not in run_in_chapter("manage.py", "check", **{name: value}).stderr
 
 
 @pytest.mark.parametrize("value", ["True", "no", ""])

@@ -18,7 +18,7 @@ def test_production_check_deploy_reports_no_warnings():
 
 
 def test_development_key_is_never_production_mode():
-    """API8: with the embedded development key, the HTTPS-only settings stay off."""
+    """API8: without DJANGO_SECRET_KEY (the checkout's own key file), HTTPS-only stays off."""
     assert settings_value("PRODUCTION", DJANGO_DEBUG="0") == "False"
 
 
