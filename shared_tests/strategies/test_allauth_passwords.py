@@ -5,6 +5,7 @@
 
 import pytest
 from django.core.cache import cache
+from rest_framework.test import APIClient
 
 from ..adapters.allauth import confirm_reset, request_reset, reset_link
 from ..conftest import PASSWORD
@@ -150,3 +151,42 @@ def test_post_without_the_trailing_slash_is_a_404_naming_the_url(anon, users, ur
         404,
         {"detail": f"Not found. Did you mean {AUTH}/{url}/ (with a trailing slash)?"},
     )
+
+
+# --- What a new password ends ----------------------------------------------------------------
+
+
+def tokens_of(client):
+    """The access and refresh tokens a cookie login left in `client`."""
+    return client.cookies["access"].value, client.cookies["refresh"].value
+
+
+def still_work(access, refresh):
+    """(status of the API with the access token, status of a refresh with the refresh token)."""
+    thief = APIClient()
+    api = thief.get("/api/secret/", HTTP_AUTHORIZATION=f"Bearer {access}").status_code
+    renewed = thief.post(f"{AUTH}/token/refresh/", {"refresh": refresh}, format="json")
+    return api, renewed.status_code
+
+
+def test_tokens_work_before_a_password_change(anon, users):
+    """The baseline for the two tests below: a copy of both tokens works."""
+    log_in(anon, "alice")
+    assert still_work(*tokens_of(anon)) == (200, 200)
+
+
+def test_change_ends_every_token_issued_before_it_at_once(anon, users):
+    log_in(anon, "alice")
+    copied = tokens_of(anon)
+    anon.credentials(HTTP_X_CSRFTOKEN=anon.cookies["csrftoken"].value)
+    assert change(anon, PASSWORD).status_code == 200
+    assert still_work(*copied) == (401, 401)
+
+
+def test_reset_ends_every_token_issued_before_it_at_once(anon, users, mailoutbox):
+    log_in(anon, "alice")
+    copied = tokens_of(anon)
+    reset(APIClient())
+    confirmed = confirm_reset(APIClient(), **reset_link(mailoutbox[-1]), new_password=NEW_PASSWORD)
+    assert confirmed.status_code == 200
+    assert still_work(*copied) == (401, 401)
