@@ -244,9 +244,22 @@ class VerifyEmailView(SingleUseVerifyEmailView):
 
 @extend_schema_view(post=extend_schema(responses={200: Detail}))
 class ResendEmailVerificationView(registration_views.ResendEmailVerificationView):
-    """Mails a new verification link; the answer is the same for any address (throttled)."""
+    """Mails a new verification link; the answer is the same for any address (throttled).
+
+    allauth stores addresses in lower case; dj-rest-auth looked the typed one up as it
+    was, so `Carol@Example.com` silently got no mail.
+    """
 
     throttle_scope = "dj_rest_auth"
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        email = serializer.validated_data["email"]
+        address = self.get_queryset().filter(email__iexact=email, verified=False).first()
+        if address is not None:
+            address.send_confirmation(request)
+        return Response({"detail": _("ok")})
 
 
 class PasswordChangeView(rest_auth_views.PasswordChangeView):

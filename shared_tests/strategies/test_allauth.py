@@ -175,3 +175,9 @@ def test_verify_spends_the_login_budget(anon, rates):
     rates["login"] = "1/minute"
     codes = [verify(anon, "MQ:guess").status_code for _ in range(2)]
     assert codes == [404, 429]
+
+
+def test_resend_finds_the_address_whatever_its_case(anon, mailoutbox):
+    register(anon)
+    resend(anon, "Carol@EXAMPLE.com")
+    assert [message.to for message in mailoutbox] == [["carol@example.com"]] * 2
