@@ -12,10 +12,12 @@ HTML, and may, but never a 5xx.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from api.models import Todo
 
-from ..conftest import ADAPTERS
+from ..conftest import ADAPTERS, PASSWORD
 from ..routes import ROUTES
 
 # The standard methods, the WebDAV one red teams always try, and two nobody implements.
@@ -112,4 +114,33 @@ def test_no_method_on_any_route_answers_a_5xx(db, adapter, route, request):
                         f"{who} {method} {url} body={body} as HTML: {response.status_code}"
                     )
     problems = [found for found in problems if found]
+    assert not problems, "answers that break the promise:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def admin_site_client(db):
+    """A browser logged in to the admin through its own login form (CSRF checked)."""
+    get_user_model().objects.create_user(
+        "staff", password=PASSWORD, is_staff=True, is_superuser=True
+    )
+    client = Client(enforce_csrf_checks=True)
+    client.get("/admin/login/")
+    form = {"username": "staff", "password": PASSWORD, "next": "/admin/"}
+    form["csrfmiddlewaretoken"] = client.cookies["csrftoken"].value
+    assert client.post("/admin/login/", form).status_code == 302, "the admin login worked"
+    return client
+
+
+def test_no_admin_page_answers_a_5xx_to_staff(admin_site_client):
+    """API8: logged in to the admin, every admin route, with a real and a NUL id, draws."""
+    admin_site_client.raise_request_exception = False
+    existing = str(get_user_model().objects.get(username="staff").id)
+    problems = []
+    for route in ROUTES:
+        if not route.template.startswith("/admin/") or route.template == "/admin/logout/":
+            continue
+        for url in route.urls(candidate_rows(existing, html_page=True)):
+            status = admin_site_client.get(url).status_code
+            if status >= 500:
+                problems.append(f"staff GET {url}: {status}")
     assert not problems, "answers that break the promise:\n" + "\n".join(problems)
