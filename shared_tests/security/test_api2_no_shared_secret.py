@@ -21,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 
-from api.secret_key import FILE_NAME
+from api.secret_key import FILE_NAME, local_secret_key
 
 from ..conftest import PASSWORD
 from ..processes import run_in_chapter, settings_values
@@ -143,6 +143,7 @@ def test_without_a_key_set_each_checkout_uses_its_own_file(debug):
 
 def test_the_key_file_is_private_and_ignored_by_git():
     """API2: only the owner can read the key file, and git never commits it."""
+    local_secret_key(settings.BASE_DIR)  # made now, if DJANGO_SECRET_KEY kept it from being
     key_file = settings.BASE_DIR / FILE_NAME
     ignored = subprocess.run(["git", "check-ignore", "-q", key_file], cwd=ROOT, check=False)
     assert (oct(key_file.stat().st_mode & 0o777), ignored.returncode) == ("0o600", 0)
