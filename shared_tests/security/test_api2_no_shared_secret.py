@@ -175,3 +175,25 @@ def test_an_unusable_key_file_stops_start_up(tmp_path):
     code += "local_secret_key(pathlib.Path(sys.argv[1]))"
     result = run_in_chapter("-c", code, str(tmp_path))
     assert "holds no usable secret key" in result.stderr
+
+
+@pytest.mark.requires("signed-token")
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_jwt_signing_key_falls_back_to_the_secret_key(value):
+    """API2: `JWT_SIGNING_KEY=` signs with the secret key, never with an empty key that
+    anyone can sign with too. (`env_secret("JWT_SIGNING_KEY") or SECRET_KEY` does it.)"""
+    code = "from django.conf import settings; "
+    code += "print(settings.SIMPLE_JWT['SIGNING_KEY'] == settings.SECRET_KEY)"
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings", "JWT_SIGNING_KEY": value}
+    result = run_in_chapter("-c", code, **env)
+    assert result.stdout.strip() == "True", result.stderr
+
+
+@pytest.mark.requires("signed-token")
+def test_a_short_jwt_signing_key_stops_start_up():
+    """API2: a signing key someone typed (under 50 characters) is refused, not used."""
+    result = run_in_chapter("manage.py", "check", JWT_SIGNING_KEY="lemon-jwt-key")
+    assert (result.returncode, "ImproperlyConfigured: JWT_SIGNING_KEY" in result.stderr) == (
+        1,
+        True,
+    )
