@@ -31,8 +31,13 @@ def unordered(text):
     return ALLOW.sub(lambda match: "Allow: " + ", ".join(sorted(match[1].split(", "))), text)
 
 
+# Claims that differ on every run: when a token was made, its id, and the id of the login
+# it descends from (`fam`, which 03 to 05 use to revoke a stolen refresh token's family).
+RUN_CLAIMS = {"exp", "iat", "jti", "fam"}
+
+
 def claims(token):
-    """What a JWT says, but for when it was made and its id; None if it is not one."""
+    """What a JWT says, but for when it was made and its ids; None if it is not one."""
     try:
         header, payload = (
             json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
@@ -41,7 +46,7 @@ def claims(token):
         lifetime = payload["exp"] - payload["iat"]
     except (ValueError, KeyError, TypeError, binascii.Error):
         return None
-    said = {key: value for key, value in payload.items() if key not in {"exp", "iat", "jti"}}
+    said = {key: value for key, value in payload.items() if key not in RUN_CLAIMS}
     return {"header": header, "claims": said, "lifetime": lifetime}
 
 
