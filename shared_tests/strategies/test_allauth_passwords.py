@@ -190,3 +190,32 @@ def test_reset_ends_every_token_issued_before_it_at_once(anon, users, mailoutbox
     confirmed = confirm_reset(APIClient(), **reset_link(mailoutbox[-1]), new_password=NEW_PASSWORD)
     assert confirmed.status_code == 200
     assert still_work(*copied) == (401, 401)
+
+
+# --- One guessing budget -------------------------------------------------------------------
+
+KEY_CHECKS = {
+    "verify-email": ("registration/verify-email/", {"key": "MQ:guess"}),
+    "reset-confirm": ("password/reset/confirm/", {"uid": "1", "token": "x", "new_password1": "y"}),
+}
+
+
+@pytest.mark.parametrize("name", KEY_CHECKS)
+def test_wrong_passwords_at_the_login_close_the_endpoints_that_check_a_key(
+    anon, users, rates, name
+):
+    """A key or a reset token is guessed like a password, from the same budget."""
+    rates["login"] = "2/minute"
+    for n in range(2):
+        log_in(anon, "alice", f"guess-{n}")
+    url, body = KEY_CHECKS[name]
+    assert anon.post(f"{AUTH}/{url}", body, format="json").status_code == 429
+
+
+def test_wrong_passwords_at_the_login_close_the_password_change(login, users, rates):
+    client = login(users["user"])
+    cache.clear()  # forget the login's own request
+    rates["login"] = "2/minute"
+    for n in range(2):
+        log_in(APIClient(), "alice", f"guess-{n}")  # from the same address
+    assert change(client, PASSWORD).status_code == 429
