@@ -1,66 +1,15 @@
 """Djoser: registration, the activation email, and the user's own account.
 
 test_djoser_passwords.py covers password reset and change, test_djoser_logins.py the
-JWT and token logins. The helpers here are shared with both.
+JWT and token logins; the steps they share are in djoser_flows.py.
 """
 
-import re
-
 import pytest
-from django.contrib.auth import get_user_model
 
-from ..adapters.djoser import jwt_create
 from ..conftest import PASSWORD
+from .djoser_flows import NOT_ACTIVE, activate, activation_link, carol, jwt_login, register, resend
 
 pytestmark = [pytest.mark.requires("djoser"), pytest.mark.django_db]
-
-NEW_ACCOUNT = {
-    "username": "carol",
-    "email": "carol@example.com",
-    "password": PASSWORD,
-    "first_name": "Carol",
-    "last_name": "Jones",
-}
-NOT_ACTIVE = (
-    "This account is not active. New accounts are activated with the link in the "
-    "activation email; /auth/users/resend_activation/ sends it again."
-)
-
-
-# --- Helpers, shared with the other test_djoser_*.py files ---------------------------------
-
-
-def register(client, **fields):
-    return client.post("/auth/users/", {**NEW_ACCOUNT, **fields}, format="json")
-
-
-def link(message, page):
-    """The uid and token of the `page/<uid>/<token>` link in an email's text."""
-    found = re.search(
-        rf"http://testserver/{page}/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body
-    )
-    assert found, message.body
-    return found.groupdict()
-
-
-def activation_link(message):
-    return link(message, "activate")
-
-
-def activate(client, uid, token):
-    return client.post("/auth/users/activation/", {"uid": uid, "token": token}, format="json")
-
-
-def jwt_login(client, username="carol", password=PASSWORD):
-    return jwt_create(client, username, password)
-
-
-def resend(client, email):
-    return client.post("/auth/users/resend_activation/", {"email": email}, format="json")
-
-
-def carol():
-    return get_user_model().objects.get(username="carol")
 
 
 # --- Registering ---------------------------------------------------------------------------

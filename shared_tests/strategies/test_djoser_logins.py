@@ -12,7 +12,7 @@ from django.core.cache import cache
 
 from ..adapters.djoser import token_login as djoser_token_login
 from ..conftest import PASSWORD
-from .test_djoser import NOT_ACTIVE, jwt_login, register
+from .djoser_flows import NOT_ACTIVE, jwt_login, register
 
 pytestmark = [pytest.mark.requires("djoser"), pytest.mark.django_db]
 

@@ -7,7 +7,7 @@ import pytest
 
 from ..adapters.djoser import request_reset
 from ..conftest import PASSWORD
-from .test_djoser import jwt_login
+from .djoser_flows import jwt_login
 
 pytestmark = [pytest.mark.requires("djoser"), pytest.mark.django_db]
 

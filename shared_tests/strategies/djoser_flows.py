@@ -1,0 +1,56 @@
+"""Djoser's account flows as test steps, shared by the test_djoser_*.py files.
+
+A helpers module, not a test module, so that no test module imports another.
+"""
+
+import re
+
+from django.contrib.auth import get_user_model
+
+from ..adapters.djoser import jwt_create
+from ..conftest import PASSWORD
+
+NEW_ACCOUNT = {
+    "username": "carol",
+    "email": "carol@example.com",
+    "password": PASSWORD,
+    "first_name": "Carol",
+    "last_name": "Jones",
+}
+NOT_ACTIVE = (
+    "This account is not active. New accounts are activated with the link in the "
+    "activation email; /auth/users/resend_activation/ sends it again."
+)
+
+
+def register(client, **fields):
+    return client.post("/auth/users/", {**NEW_ACCOUNT, **fields}, format="json")
+
+
+def link(message, page):
+    """The uid and token of the `page/<uid>/<token>` link in an email's text."""
+    found = re.search(
+        rf"http://testserver/{page}/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body
+    )
+    assert found, message.body
+    return found.groupdict()
+
+
+def activation_link(message):
+    return link(message, "activate")
+
+
+def activate(client, uid, token):
+    return client.post("/auth/users/activation/", {"uid": uid, "token": token}, format="json")
+
+
+def jwt_login(client, username="carol", password=PASSWORD):
+    return jwt_create(client, username, password)
+
+
+def resend(client, email):
+    return client.post("/auth/users/resend_activation/", {"email": email}, format="json")
+
+
+def carol():
+    return get_user_model().objects.get(username="carol")
