@@ -11,6 +11,7 @@
     nox -s matrix                         # run the suite, then write README.md's matrix
     nox -s postgres                       # the suite on PostgreSQL and Redis
     nox -s workers                        # several gunicorn workers: throttles and lost writes
+    nox -s browser                        # a real Chromium: cookies, CSRF, Swagger UI, /demo/
     nox -s bench                          # what each strategy costs, under gunicorn and wrk
     nox -s compile                        # re-pin every requirements.txt from its .in
     nox -s canary                         # the suite on the newest releases, pins ignored
@@ -34,7 +35,6 @@ ROOT = Path(__file__).parent
 TOOLS = ROOT / "tools"
 CHAPTERS = sorted(path.parent.name for path in ROOT.glob("[0-9][0-9]_*/requirements.txt"))
 RUFF = "ruff==0.17.6"
-SCHEMATHESIS = "schemathesis==4.32.5"
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
@@ -78,7 +78,7 @@ def fuzz(session, chapter):
     FUZZ_EXAMPLES sets the examples per operation (default 50); FUZZ_SEED fixes the seed.
     """
     skip_unless_asked(session, chapter)
-    install_chapter(session, chapter, "-r", "requirements-test.txt", SCHEMATHESIS)
+    install_chapter(session, chapter, "-r", "requirements-test.txt", "-r", "requirements-fuzz.txt")
     session.chdir(chapter)
     # FUZZ_SEED makes a run repeatable (CI sets it); without it every run explores anew.
     seed = [f"--hypothesis-seed={os.environ['FUZZ_SEED']}"] if "FUZZ_SEED" in os.environ else []
@@ -244,6 +244,26 @@ def workers(session, chapter):
     session.run("python", "-m", "pytest", "../shared_tests/production", env=env)
 
 
+@nox.session
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def browser(session, chapter):
+    """A real Chromium against the chapter: nox -s browser -- 01_basic_session
+
+    What only a browser decides: cookie visibility, CSRF from another site, Swagger UI,
+    the Content-Security-Policy. Debian's chromium and chromium-driver drive it (apt);
+    without them the tests skip, saying so. `-- --screenshots` rewrites docs/browser/.
+    shared_tests/browser/ is collected only with BROWSER_TESTS=1, so `tests` skips it.
+    """
+    skip_unless_asked(session, chapter)
+    install_chapter(session, chapter, "-r", "requirements-test.txt", "-r", "requirements-browser.txt")
+    session.chdir(chapter)
+    # The matrix cells the browser proves, merged into README.md's by tools/matrix.py.
+    cells = f"--matrix-out={ROOT / '.nox' / 'matrix' / 'browser' / chapter}.json"
+    options = [arg for arg in session.posargs if arg not in CHAPTERS]
+    env = {"BROWSER_TESTS": "1"}
+    session.run("python", "-m", "pytest", "../shared_tests/browser", cells, *options, env=env)
+
+
 # Where `bench_chapter` leaves one JSON file per chapter for `bench` to render.
 BENCH_RESULTS = ROOT / ".nox" / "bench-results"
 MATPLOTLIB = "matplotlib==3.11.2"
@@ -322,9 +342,15 @@ def compile_requirements(session):
         compile_args = ["requirements.in", *COMPILE_OPTIONS, "-o", "requirements.txt"]
         session.run(uv, "pip", "compile", *compile_args, *session.posargs, external=True)
     session.chdir(ROOT)
-    # The test tools share a virtualenv with each chapter: same version of what both need.
+    # The test tools and the fuzzer share a virtualenv with each chapter: one version of
+    # what they all need.
     constraints = [arg for chapter in CHAPTERS for arg in ("-c", f"{chapter}/requirements.txt")]
-    for name, extra in [("requirements-test", constraints), ("requirements-tools", [])]:
+    shared = [
+        ("requirements-test", constraints),
+        ("requirements-fuzz", [*constraints, "-c", "requirements-test.txt"]),
+        ("requirements-tools", []),
+    ]
+    for name, extra in shared:
         compile_args = [f"{name}.in", *COMPILE_OPTIONS, *extra, "-o", f"{name}.txt"]
         session.run(uv, "pip", "compile", *compile_args, *session.posargs, external=True)
 

@@ -1,9 +1,10 @@
 """Each compiled requirements file is what `python3 dev.py -s compile` makes of its `.in`.
 
 A person edits the short `.in` (the chapter's requirements.in, requirements-test.in,
-requirements-tools.in); uv compiles it into the `.txt` that installs, with every package
-those pull in pinned and hashed. These tests fail when someone edits one and not the other.
-They read the files only: recompiling would need the network.
+requirements-fuzz.in, requirements-tools.in); uv compiles it into the `.txt` that
+installs, with every package those pull in pinned and hashed. These tests fail when
+someone edits one and not the other. They read the files only: recompiling would need
+the network.
 """
 
 import re
@@ -15,10 +16,11 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
-# This run's chapter, and the two files every chapter's virtualenvs install besides.
+# This run's chapter, and the files that nox installs beside it or drives it with.
 SOURCES = [
     settings.BASE_DIR / "requirements.in",
     ROOT / "requirements-test.in",
+    ROOT / "requirements-fuzz.in",
     ROOT / "requirements-tools.in",
 ]
 
