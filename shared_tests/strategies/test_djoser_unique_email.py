@@ -147,3 +147,44 @@ def test_admin_refuses_an_email_taken_in_another_case(users):
     users["user"].refresh_from_db()
     assert (response.status_code, users["user"].email) == (200, "alice@example.com")
     assert "A user with that email already exists." in response.content.decode()
+
+
+# --- Accounts that existed before the key table ---------------------------------------------
+
+
+def run_the_migrations_fill_step():
+    """Migration 0002's data step, as `migrate` runs it on a database with accounts."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    step = import_module("accounts.migrations.0002_unique_email_pending_activation")
+    step.keys_for_existing_users(apps, None)
+
+
+def accounts_made_before_the_key_table(*emails):
+    """Users written without `save()` (so without keys), as they were before 0002."""
+    from accounts.models import UniqueEmail
+
+    User = get_user_model()
+    User.objects.bulk_create(
+        User(username=f"old{n}", email=email) for n, email in enumerate(emails)
+    )
+    UniqueEmail.objects.all().delete()
+
+
+def test_the_migration_gives_existing_accounts_their_keys(users):
+    from accounts.models import UniqueEmail
+
+    accounts_made_before_the_key_table("Old@Example.com", "")
+    run_the_migrations_fill_step()
+    assert UniqueEmail.objects.get(user__username="old0").key == "old@example.com"
+    assert not UniqueEmail.objects.filter(user__username="old1").exists(), (
+        "a blank email has no key"
+    )
+
+
+def test_the_migration_stops_at_accounts_sharing_an_email_and_names_them(db):
+    accounts_made_before_the_key_table("twin@example.com", "TWIN@example.com")
+    with pytest.raises(RuntimeError, match=r"twin@example\.com: users \[\d+, \d+\]"):
+        run_the_migrations_fill_step()
