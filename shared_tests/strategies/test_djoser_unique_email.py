@@ -107,6 +107,19 @@ def test_changing_only_the_case_of_your_own_email_is_allowed(login, users):
     assert response.status_code == 200, response.content
 
 
+def test_set_username_to_a_name_taken_by_a_racing_request_is_the_same_400(
+    login, users, checks_missed
+):
+    body = {"current_password": PASSWORD, "new_username": "manager"}
+    response = login(users["user"]).post("/auth/users/set_username/", body, format="json")
+    users["user"].refresh_from_db()
+    assert (response.status_code, response.json()) == (
+        400,
+        {"new_username": ["A user with that username already exists."]},
+    )
+    assert users["user"].username == "alice"
+
+
 # --- Every other way an account is written -------------------------------------------------
 
 
