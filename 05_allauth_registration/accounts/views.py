@@ -159,6 +159,9 @@ class LogoutView(RefreshCookieCsrfMixin, rest_auth_views.LogoutView):
     """
 
     http_method_names = ["post", "options"]
+    # The refresh token is the credential here. Were the access cookie read as well, one
+    # that had expired would make the logout a 401: the browser could not log out.
+    authentication_classes = []
 
     @extend_schema(request=LogoutRequest, responses=Detail)
     def post(self, request, *args, **kwargs):

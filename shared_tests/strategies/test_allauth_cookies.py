@@ -457,3 +457,12 @@ def test_schema_documents_the_body_each_endpoint_answers(schema, url, status, fi
 )
 def test_schema_documents_the_errors_the_views_cannot_show(schema, url, status):
     assert status in schema["paths"][f"{AUTH}/{url}"]["post"]["responses"]
+
+
+def test_logout_with_an_expired_access_cookie_still_logs_out(anon, users):
+    """The refresh cookie is logout's credential: a stale access cookie is no obstacle."""
+    with time_machine.travel(NOW, tick=False) as clock:
+        logged_in(anon)
+        clock.shift(5 * 60 + 1)
+        response = logout(anon)
+    assert (response.status_code, refresh(anon).status_code) == (200, 401)
