@@ -255,7 +255,9 @@ def browser(session, chapter):
     shared_tests/browser/ is collected only with BROWSER_TESTS=1, so `tests` skips it.
     """
     skip_unless_asked(session, chapter)
-    install_chapter(session, chapter, "-r", "requirements-test.txt", "-r", "requirements-browser.txt")
+    install_chapter(
+        session, chapter, "-r", "requirements-test.txt", "-r", "requirements-browser.txt"
+    )
     session.chdir(chapter)
     # The matrix cells the browser proves, merged into README.md's by tools/matrix.py.
     cells = f"--matrix-out={ROOT / '.nox' / 'matrix' / 'browser' / chapter}.json"
@@ -313,6 +315,19 @@ def bench(session):
 # pins allow (django-filter 26.2 and django-allauth 65.22.1 need 3.11), and hashes, so an
 # install refuses a download that is not the file that was pinned.
 COMPILE_OPTIONS = ["--universal", "--python-version", "3.11", "--generate-hashes", "--quiet"]
+TEST = "requirements-test"
+
+
+def constraints_for(name):
+    """The pins a root requirements-*.in is compiled against: those it is installed beside.
+
+    One virtualenv holds a chapter, the test tools and what a session adds (the fuzzer,
+    the browser driver), so a package they all need gets one version.
+    """
+    if name == "requirements-tools":
+        return []  # nox and uv, in .tools/ on their own
+    chapters = [arg for chapter in CHAPTERS for arg in ("-c", f"{chapter}/requirements.txt")]
+    return chapters if name == TEST else [*chapters, "-c", f"{TEST}.txt"]
 
 
 def uv_binary(session):
@@ -327,7 +342,7 @@ def uv_binary(session):
     return find_uv_bin()
 
 
-@nox.session(name="compile", venv_backend="none")
+@nox.session(name="compile", venv_backend="none")  # uv is the only tool it needs
 def compile_requirements(session):
     """Re-pin every requirements.txt from its requirements.in: nox -s compile
 
@@ -340,19 +355,14 @@ def compile_requirements(session):
         # From inside the chapter, so the file names only its own folder's files.
         session.chdir(ROOT / chapter)
         compile_args = ["requirements.in", *COMPILE_OPTIONS, "-o", "requirements.txt"]
-        session.run(uv, "pip", "compile", *compile_args, *session.posargs, external=True)
+        session.run(uv, "pip", "compile", *compile_args, *session.posargs)
     session.chdir(ROOT)
-    # The test tools and the fuzzer share a virtualenv with each chapter: one version of
-    # what they all need.
-    constraints = [arg for chapter in CHAPTERS for arg in ("-c", f"{chapter}/requirements.txt")]
-    shared = [
-        ("requirements-test", constraints),
-        ("requirements-fuzz", [*constraints, "-c", "requirements-test.txt"]),
-        ("requirements-tools", []),
-    ]
-    for name, extra in shared:
-        compile_args = [f"{name}.in", *COMPILE_OPTIONS, *extra, "-o", f"{name}.txt"]
-        session.run(uv, "pip", "compile", *compile_args, *session.posargs, external=True)
+    # The test tools first: the others are compiled against their pins.
+    names = sorted(path.stem for path in ROOT.glob("requirements-*.in"))
+    names.sort(key=TEST.__ne__)
+    for name in names:
+        compile_args = [f"{name}.in", *COMPILE_OPTIONS, *constraints_for(name)]
+        session.run(uv, "pip", "compile", *compile_args, "-o", f"{name}.txt", *session.posargs)
 
 
 def newest(requirements):

@@ -1,10 +1,9 @@
 """Each compiled requirements file is what `python3 dev.py -s compile` makes of its `.in`.
 
-A person edits the short `.in` (the chapter's requirements.in, requirements-test.in,
-requirements-fuzz.in, requirements-tools.in); uv compiles it into the `.txt` that
-installs, with every package those pull in pinned and hashed. These tests fail when
-someone edits one and not the other. They read the files only: recompiling would need
-the network.
+A person edits the short `.in` (the chapter's requirements.in, the repository's
+requirements-*.in); uv compiles it into the `.txt` that installs, with every package
+those pull in pinned and hashed. These tests fail when someone edits one and not the
+other. They read the files only: recompiling would need the network.
 """
 
 import re
@@ -16,13 +15,9 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
-# This run's chapter, and the files that nox installs beside it or drives it with.
-SOURCES = [
-    settings.BASE_DIR / "requirements.in",
-    ROOT / "requirements-test.in",
-    ROOT / "requirements-fuzz.in",
-    ROOT / "requirements-tools.in",
-]
+# This run's chapter, and what nox installs beside it (requirements-test.in, ...) or
+# drives it with (requirements-tools.in).
+SOURCES = [settings.BASE_DIR / "requirements.in", *sorted(ROOT.glob("requirements-*.in"))]
 
 
 def pins(source):
