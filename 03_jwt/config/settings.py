@@ -3,11 +3,11 @@
 Everything but authentication comes from `api/base_settings.py`, shared by all chapters.
 """
 
-import os
 from datetime import timedelta
 
 from api.base_settings import *  # noqa: F403
 from api.base_settings import INSTALLED_APPS, REST_FRAMEWORK, SECRET_KEY
+from api.environment import env_secret
 
 INSTALLED_APPS += [
     # SimpleJWT's translations of its error messages.
@@ -34,8 +34,9 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": True,
     # ...and blacklists the one it was given, so a stolen refresh token works only once.
     "BLACKLIST_AFTER_ROTATION": True,
-    # Rotating the signing key logs everybody out without touching DJANGO_SECRET_KEY.
-    "SIGNING_KEY": os.environ.get("JWT_SIGNING_KEY", SECRET_KEY),
+    # Rotating the signing key logs everybody out without touching DJANGO_SECRET_KEY. A
+    # short JWT_SIGNING_KEY stops start-up; an empty one means "use the secret key".
+    "SIGNING_KEY": env_secret("JWT_SIGNING_KEY") or SECRET_KEY,
     # The word before the token in the Authorization header (and in the 401 challenge).
     "AUTH_HEADER_TYPES": ("Bearer",),
     # Leaves `last_login` alone: logging in writes nothing to the user table.

@@ -102,8 +102,9 @@ class CheckedClaimsMixin:
         if api_settings.JTI_CLAIM not in payload:
             raise TokenError(_("Token has no id"))
         check_text(payload, api_settings.JTI_CLAIM, MAX_JTI_LENGTH)
-        if api_settings.TOKEN_TYPE_CLAIM in payload:
-            check_text(payload, api_settings.TOKEN_TYPE_CLAIM, 64)
+        if api_settings.TOKEN_TYPE_CLAIM not in payload:
+            raise TokenError(_("Token has no type"))  # also for verify's untyped tokens
+        check_text(payload, api_settings.TOKEN_TYPE_CLAIM, 64)
         check_user_id(payload)
 
 
