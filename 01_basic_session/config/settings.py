@@ -21,3 +21,21 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     # Unsafe methods on a session need the CSRF token.
     "rest_framework.authentication.SessionAuthentication",
 ]
+
+# --- The browser demo at /demo/ (api/demo.py) -------------------------------------------
+
+# How a browser page logs in to this chapter: the endpoints, which fields of the login's
+# answer the page keeps ("tokens", the first is sent in `Authorization: <scheme> ...`),
+# and where it keeps them: "cookie" means the browser holds the credential, not the page.
+DEMO_CLIENT = {
+    "strategy": "session cookie",
+    "csrf": "/api/auth/csrf/",  # sets the csrftoken cookie that the login itself needs
+    "login": "/api/auth/login/",
+    "tokens": [],
+    "scheme": None,
+    "kept": "cookie",
+    "refresh": None,
+    "logout": "/api/auth/logout/",
+    "logout_method": "POST",
+    "me": "/api/customers/me/",
+}

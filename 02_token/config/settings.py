@@ -17,3 +17,21 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     # an anonymous request gets `WWW-Authenticate: Token`.
     "rest_framework.authentication.TokenAuthentication",
 ]
+
+# --- The browser demo at /demo/ (api/demo.py) -------------------------------------------
+
+# How a browser page logs in to this chapter: the endpoints, which fields of the login's
+# answer the page keeps ("tokens", the first is sent in `Authorization: <scheme> ...`),
+# and where it keeps them: "cookie" means the browser holds the credential, not the page.
+DEMO_CLIENT = {
+    "strategy": "token in localStorage",
+    "csrf": None,
+    "login": "/api/api-token-auth/",
+    "tokens": ["token"],
+    "scheme": "Token",
+    "kept": "localStorage",
+    "refresh": None,  # a key lives until it is deleted
+    "logout": "/api/api-token-auth/",
+    "logout_method": "DELETE",
+    "me": "/api/customers/me/",
+}

@@ -52,3 +52,21 @@ SIMPLE_JWT = {
     "TOKEN_VERIFY_SERIALIZER": "accounts.jwt_revocation.TokenVerifySerializer",
     "TOKEN_BLACKLIST_SERIALIZER": "accounts.jwt_revocation.TokenBlacklistSerializer",
 }
+
+# --- The browser demo at /demo/ (api/demo.py) -------------------------------------------
+
+# How a browser page logs in to this chapter: the endpoints, which fields of the login's
+# answer the page keeps ("tokens", the first is sent in `Authorization: <scheme> ...`),
+# and where it keeps them: "cookie" means the browser holds the credential, not the page.
+DEMO_CLIENT = {
+    "strategy": "JWT in localStorage",
+    "csrf": None,
+    "login": "/api/token/",
+    "tokens": ["access", "refresh"],
+    "scheme": "Bearer",
+    "kept": "localStorage",
+    "refresh": "/api/token/refresh/",
+    "logout": "/api/token/blacklist/",
+    "logout_method": "POST",
+    "me": "/api/customers/me/",
+}

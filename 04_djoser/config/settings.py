@@ -93,3 +93,21 @@ DJOSER = {
         "password_reset_confirm": "accounts.serializers.PasswordResetConfirmSerializer",
     },
 }
+
+# --- The browser demo at /demo/ (api/demo.py) -------------------------------------------
+
+# How a browser page logs in to this chapter: the endpoints, which fields of the login's
+# answer the page keeps ("tokens", the first is sent in `Authorization: <scheme> ...`),
+# and where it keeps them: "cookie" means the browser holds the credential, not the page.
+DEMO_CLIENT = {
+    "strategy": "djoser JWT in localStorage",
+    "csrf": None,
+    "login": "/auth/jwt/create/",
+    "tokens": ["access", "refresh"],
+    "scheme": "JWT",
+    "kept": "localStorage",
+    "refresh": "/auth/jwt/refresh/",
+    "logout": "/auth/jwt/blacklist/",
+    "logout_method": "POST",
+    "me": "/auth/users/me/",
+}

@@ -122,3 +122,21 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Little Lemon] "
 # allauth's rules, minus the messages meant for its HTML pages.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+
+# --- The browser demo at /demo/ (api/demo.py) -------------------------------------------
+
+# How a browser page logs in to this chapter: the endpoints, which fields of the login's
+# answer the page keeps ("tokens", the first is sent in `Authorization: <scheme> ...`),
+# and where it keeps them: "cookie" means the browser holds the credential, not the page.
+DEMO_CLIENT = {
+    "strategy": "JWT in httpOnly cookies",
+    "csrf": None,  # the login sets the csrftoken cookie; refresh and logout need it
+    "login": "/api/v1/dj-rest-auth/login/",
+    "tokens": [],
+    "scheme": None,
+    "kept": "cookie",
+    "refresh": "/api/v1/dj-rest-auth/token/refresh/",
+    "logout": "/api/v1/dj-rest-auth/logout/",
+    "logout_method": "POST",
+    "me": "/api/v1/dj-rest-auth/user/",
+}

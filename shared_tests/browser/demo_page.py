@@ -1,0 +1,66 @@
+"""The chapter's /demo/ page, used as a person would: type, click, wait for the answer."""
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from . import chromium
+
+USER = "customer"  # a plain demo user (load_demo_data)
+
+
+def wait(driver, condition, message):
+    return WebDriverWait(driver, chromium.WAIT).until(condition, message)
+
+
+def state_is(driver, state):
+    """Waits until the page says it is `logged-in` or `logged-out`; fails with its status."""
+    wait(
+        driver,
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-state") == state,
+        f"the demo page never reached {state!r}",
+    )
+
+
+def status_is(driver, text):
+    wait(
+        driver,
+        expected_conditions.text_to_be_present_in_element((By.ID, "status"), text),
+        f"the demo page's status never said {text!r}",
+    )
+
+
+def open_page(driver, live):
+    driver.get(f"{live.url}/demo/")
+    state_is(driver, "logged-out")
+
+
+def log_in(driver, live, password, username=USER):
+    """Opens /demo/ and logs in through the form; waits until the todos are shown."""
+    open_page(driver, live)
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "login").click()
+    status_is(driver, "Logged in.")
+    state_is(driver, "logged-in")
+
+
+def add_todo(driver, title):
+    driver.find_element(By.ID, "todo-title").send_keys(title)
+    driver.find_element(By.ID, "add").click()
+    status_is(driver, "Todo added.")
+
+
+def todos(driver):
+    return [item.text for item in driver.find_elements(By.CSS_SELECTOR, "#todos li")]
+
+
+def text(driver, element_id):
+    return driver.find_element(By.ID, element_id).text
+
+
+def demo_logs_in_as(adapter, demo):
+    """Skips unless /demo/ logs in with `adapter`'s endpoint: the page shows one variant."""
+    if adapter.login_path != demo["login"]:
+        pytest.skip(f"/demo/ logs in at {demo['login']}, not as {adapter.name}")

@@ -1,0 +1,39 @@
+"""/demo/ in a real browser: log in the chapter's own way, use the API, refresh, log out."""
+
+from . import demo_page, loot
+from .conftest import DEMO, PASSWORDS
+
+
+def test_the_demo_page_logs_in_and_shows_the_users_todos(browser, live, picture):
+    demo_page.log_in(browser, live, PASSWORDS[demo_page.USER])
+    shown = demo_page.todos(browser)
+    assert {"Book a table for Friday", "Try the lemon tart"} <= set(shown), "the user's todos"
+    assert "Update the dessert menu" not in shown, "and not the manager's (load_demo_data)"
+    assert demo_page.text(browser, "who") != "", "the page shows who is logged in"
+
+
+def test_a_todo_added_on_the_demo_page_is_listed(browser, live, picture):
+    demo_page.log_in(browser, live, PASSWORDS[demo_page.USER])
+    demo_page.add_todo(browser, "Order the lemon tart")
+    assert "Order the lemon tart" in demo_page.todos(browser), "the new todo is listed"
+    picture(browser, "demo-logged-in", height=620)
+
+
+def test_the_demo_page_refreshes_where_the_chapter_can(browser, live):
+    demo_page.log_in(browser, live, PASSWORDS[demo_page.USER])
+    refresh = browser.find_element("id", "refresh")
+    assert refresh.is_displayed() == bool(DEMO["refresh"]), "a Refresh button where one exists"
+    if DEMO["refresh"]:
+        refresh.click()
+        demo_page.status_is(browser, "Refreshed.")
+        demo_page.add_todo(browser, "Works after the refresh")
+
+
+def test_after_logging_out_the_browser_holds_no_working_credential(browser, live):
+    demo_page.log_in(browser, live, PASSWORDS[demo_page.USER])
+    browser.find_element("id", "logout").click()
+    demo_page.status_is(browser, "Logged out.")
+    # Everything the browser still holds, httpOnly cookies included, replayed outside it.
+    held = loot.steal(browser, {**DEMO, "refresh": None})
+    held["cookies"] = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    assert loot.replay(live.url, held) == [], "nothing left in the browser works"
