@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from djoser import signals as djoser_signals
 from djoser import views as djoser_views
+from djoser.compat import get_user_email
 from djoser.conf import settings as djoser_settings
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, status
@@ -126,8 +127,12 @@ class UserViewSet(djoser_views.UserViewSet):
         """Djoser's reset confirm, but the link sets a password once only."""
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        if not links.reset_password_once(serializer.user, serializer.data["new_password"]):
+        user = serializer.user
+        if not links.reset_password_once(user, serializer.data["new_password"]):
             raise exceptions.ValidationError({"token": [MESSAGES.INVALID_TOKEN_ERROR]})
+        if djoser_settings.PASSWORD_CHANGED_EMAIL_CONFIRMATION:  # off here, as in Djoser
+            email = djoser_settings.EMAIL.password_changed_confirmation
+            email(self.request, {"user": user}).send([get_user_email(user)])
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(["post"], detail=False, url_path="set_username")
