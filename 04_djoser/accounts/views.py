@@ -22,6 +22,7 @@ from api.throttles import LoginRateThrottle
 from . import links
 from .schema import UserViewSetSchema
 from .serializers import duplicate_error
+from .throttles import LogoutThrottle
 
 MESSAGES = djoser_settings.CONSTANTS.messages
 
@@ -160,9 +161,14 @@ class TokenCreateView(djoser_views.TokenCreateView):
 class TokenDestroyView(djoser_views.TokenDestroyView):
     """/auth/token/logout/: deletes the caller's key, so it stops working at once.
 
+    Djoser keeps one key per user, so this ends every key login of the user: it is the
+    key's "log out everywhere", limited per user like the JWT one.
+
     Djoser declares a bare `Serializer` for this view, which drf-spectacular cannot
     name; the schema says what really happens instead: no body in, 204 out.
     """
+
+    throttle_classes = [LogoutThrottle]
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):

@@ -219,6 +219,20 @@ def test_deactivated_users_key_is_deleted_at_once(anon, users):
 
 # --- Throttling ----------------------------------------------------------------------------
 
+
+def test_key_logout_is_limited_per_user_apart_from_the_guessing_budget(anon, users, rates):
+    """The key logout is the key's "log out everywhere": limited, but never by guesses."""
+    from rest_framework.authtoken.models import Token
+
+    rates["login"] = "1/minute"
+    key = token_login(anon).json()["auth_token"]  # spends the address's one password check
+    first = anon.post("/auth/token/logout/", HTTP_AUTHORIZATION=f"Token {key}")
+    assert first.status_code == 204, "the spent guessing budget blocked a logout"
+    key = Token.objects.create(user=users["user"]).key
+    again = anon.post("/auth/token/logout/", HTTP_AUTHORIZATION=f"Token {key}")
+    assert again.status_code == 429, "a second logout within the minute was not limited"
+
+
 THROTTLED = [
     ("/auth/jwt/create/", {"username": "alice", "password": "wrong"}),
     ("/auth/token/login/", {"username": "alice", "password": "wrong"}),
