@@ -171,6 +171,8 @@ class BearerAdapter(AllauthAdapter):
     label = "Bearer"
     login_path = TOKEN
     refresh_path = f"{AUTH}/token/refresh/"  # {"refresh": ...} in the body
+    verify_path = f"{AUTH}/token/verify/"  # {"token": ...}
+    blacklist_path = f"{AUTH}/logout/"  # {"refresh": ...}: the logout
     capabilities = frozenset(SHARED)
     schemes = ("Bearer",)
 

@@ -133,6 +133,8 @@ class DjoserJWTAdapter(DjoserAdapter):
     name = "djoser-jwt"
     login_path = JWT_CREATE
     refresh_path = "/auth/jwt/refresh/"  # {"refresh": ...} in the body
+    verify_path = "/auth/jwt/verify/"  # {"token": ...}
+    blacklist_path = "/auth/jwt/blacklist/"  # {"refresh": ...}: the logout
     label = "JWT"
     challenge = 'Bearer realm="api"'
     # A password change, a reset or "log out everywhere" ends every JWT at once: the

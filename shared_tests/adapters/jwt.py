@@ -19,6 +19,8 @@ class JWTAdapter(Adapter):
     name = "jwt"
     login_path = PAIR_URL
     refresh_path = "/api/token/refresh/"  # {"refresh": ...} in the body
+    verify_path = "/api/token/verify/"  # {"token": ...}
+    blacklist_path = "/api/token/blacklist/"  # {"refresh": ...}: the logout
     label = "JWT"
     challenge = 'Bearer realm="api"'
     # Not "revocable": logout blacklists the refresh token, but the access token already

@@ -100,3 +100,28 @@ def test_claims_of_the_wrong_type_in_an_access_token_are_refused(adapter, tokens
 def test_claims_of_the_wrong_type_in_a_refresh_token_are_refused(adapter, tokens, claim, value):
     response = adapter.refresh(adapter.client(), resigned(tokens["refresh"], claim, value))
     assert response.status_code == 401, response.content
+
+
+@pytest.mark.parametrize("kind", ["access", "refresh"])
+@pytest.mark.parametrize(("claim", "value"), BAD_CLAIMS, ids=IDS)
+def test_claims_of_the_wrong_type_are_refused_by_verify(adapter, tokens, kind, claim, value):
+    verify_path = getattr(adapter, "verify_path", None)
+    if verify_path is None:
+        pytest.skip(f"{adapter.name} names no verify_path")
+    body = {"token": resigned(tokens[kind], claim, value)}
+    response = adapter.client().post(verify_path, body, format="json")
+    assert (response.status_code, code_of(response)) == REFUSED, response.content
+
+
+@pytest.mark.parametrize(("claim", "value"), BAD_CLAIMS, ids=IDS)
+def test_claims_of_the_wrong_type_are_never_a_server_error_on_blacklist(
+    adapter, tokens, claim, value
+):
+    """The logout: 03 and 04 answer 401; blacklisting a malformed token (05's 200) harms
+    nobody, but it must not crash."""
+    blacklist_path = getattr(adapter, "blacklist_path", None)
+    if blacklist_path is None:
+        pytest.skip(f"{adapter.name} names no blacklist_path with the token in the body")
+    body = {"refresh": resigned(tokens["refresh"], claim, value)}
+    response = adapter.client().post(blacklist_path, body, format="json")
+    assert response.status_code in (200, 401), response.content
