@@ -146,3 +146,24 @@ def test_set_password_ends_every_credential_from_before_it(adapter, login, users
     body = {"current_password": PASSWORD, "new_password": NEW_PASSWORD}
     client.post("/auth/users/set_password/", body, format="json")
     assert secret_status(stolen) == 401, "a credential from before the change still works"
+
+
+# --- Nothing tells who has an account ------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/auth/users/reset_password/", "/auth/users/resend_activation/"])
+@pytest.mark.parametrize(
+    "email",
+    ["carol@example.com", "alice@example.com", "CAROL@EXAMPLE.COM", "nobody@example.com"],
+    ids=["pending", "active", "pending-other-case", "unknown"],
+)
+def test_emailed_link_requests_answer_alike_for_every_kind_of_account(
+    anon, users, mailoutbox, url, email
+):
+    """Reset mails only an active account, resend only one waiting for its link; the
+    answer never says which, whatever the account's state or the address's case."""
+    register(anon)
+    baseline = anon.post(url, {"email": "nobody@example.com"}, format="json")
+    response = anon.post(url, {"email": email}, format="json")
+    assert (response.status_code, response.content) == (baseline.status_code, baseline.content)
+    assert response.status_code == 204, response.content
