@@ -38,12 +38,12 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from api.throttles import LoginRateThrottle
 
 from .csrf import RefreshCookieCsrfMixin, refresh_from_body
 from .dj_rest_auth_jwt import CookieTokenRefreshSerializer
+from .jwt_revocation import RefreshToken  # typed claims, an atomic blacklist
 from .passwords import PasswordResetConfirmSerializer
 from .registration import RegisterSerializer
 from .verification import SingleUseVerifyEmailView
