@@ -111,7 +111,11 @@ def test_tokens_are_signed_with_the_configured_key(anon, users):
 
 
 def test_signing_key_comes_from_jwt_signing_key(users):
-    env = {**os.environ, "JWT_SIGNING_KEY": "a-separate-key-for-signing-tokens-only-0123"}
+    # 50 characters or more: a shorter JWT_SIGNING_KEY stops start-up.
+    env = {
+        **os.environ,
+        "JWT_SIGNING_KEY": "a-separate-key-for-signing-tokens-only-0123456789abcdef",
+    }
     code = "import django; django.setup(); from django.conf import settings; "
     code += "print(settings.SIMPLE_JWT['SIGNING_KEY'])"
     result = subprocess.run(
@@ -122,7 +126,7 @@ def test_signing_key_comes_from_jwt_signing_key(users):
         text=True,
         check=True,
     )
-    assert result.stdout.strip() == "a-separate-key-for-signing-tokens-only-0123"
+    assert result.stdout.strip() == "a-separate-key-for-signing-tokens-only-0123456789abcdef"
 
 
 def test_login_sets_no_cookie(anon, users):

@@ -67,3 +67,22 @@ def test_reuse_in_one_login_leaves_the_users_other_logins_alone(adapter, users):
     adapter.refresh(adapter.client(), phone)
     response = adapter.refresh(adapter.client(), laptop)
     assert response.status_code == 200, "reuse in one login ended another login"
+
+
+def test_reused_refresh_token_revokes_its_logins_access_tokens_at_once(adapter, users):
+    pair = adapter.token_pair(adapter.client(), "alice", PASSWORD)
+    new_refresh(adapter.refresh(adapter.client(), pair["refresh"]))
+    adapter.refresh(adapter.client(), pair["refresh"])
+    client = adapter.client()
+    adapter.use_access(client, pair["access"])
+    assert client.get("/api/secret/").status_code == 401, "the reused login's access works"
+
+
+def test_reuse_in_one_login_leaves_the_other_logins_access_tokens_alone(adapter, users):
+    phone = adapter.token_pair(adapter.client(), "alice", PASSWORD)
+    laptop = adapter.token_pair(adapter.client(), "alice", PASSWORD)
+    new_refresh(adapter.refresh(adapter.client(), phone["refresh"]))
+    adapter.refresh(adapter.client(), phone["refresh"])
+    client = adapter.client()
+    adapter.use_access(client, laptop["access"])
+    assert client.get("/api/secret/").status_code == 200, "reuse ended another login's access"
