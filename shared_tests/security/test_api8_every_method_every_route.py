@@ -103,7 +103,14 @@ def test_no_method_on_any_route_answers_a_5xx(db, adapter, route, request):
             for method, body in requests_for():
                 response = send(client, method, url, body)
                 problems.append(problem(response, method, url, body, who, html_page))
-            if html_page or n > 0:
+            if n > 0:
+                continue
+            # Without its trailing slash: served, or a JSON 404 naming the URL, never a 500.
+            if url.endswith("/") and url != "/":
+                for method in [*METHODS, *BODY_METHODS, "DELETE"]:
+                    response = send(client, method, url[:-1], "hostile")
+                    problems.append(problem(response, method, url[:-1], "hostile", who, html_page))
+            if html_page:
                 continue
             # The browsable API renders forms and lookups the JSON answer never does (for
             # the existing object only: a page is slow to draw, and garbage ids end early).
@@ -144,3 +151,15 @@ def test_no_admin_page_answers_a_5xx_to_staff(admin_site_client):
             if status >= 500:
                 problems.append(f"staff GET {url}: {status}")
     assert not problems, "answers that break the promise:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("method", [*METHODS, *BODY_METHODS, "DELETE"])
+def test_under_debug_a_slashless_or_unknown_url_is_a_json_404(anon, db, settings, method):
+    """API8: `serve` runs with DEBUG on, where Django would draw its debug pages."""
+    settings.DEBUG = True
+    anon.raise_request_exception = False
+    answers = [send(anon, method, url, "hostile") for url in ("/api/todos", "/api/nothing/")]
+    assert [(a.status_code, a["Content-Type"]) for a in answers] == [
+        (404, "application/json"),
+        (404, "application/json"),
+    ]
