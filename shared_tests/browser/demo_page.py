@@ -1,6 +1,7 @@
 """The chapter's /demo/ page, used as a person would: type, click, wait for the answer."""
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -11,7 +12,12 @@ USER = "customer"  # a plain demo user (load_demo_data)
 
 
 def wait(driver, condition, message):
-    return WebDriverWait(driver, chromium.WAIT).until(condition, message)
+    """Polls `condition` until it holds; an element gone because the page moved on (a
+    navigation) counts as not yet."""
+    ignored = (StaleElementReferenceException, NoSuchElementException)
+    return WebDriverWait(driver, chromium.WAIT, ignored_exceptions=ignored).until(
+        condition, message
+    )
 
 
 def state_is(driver, state):

@@ -75,6 +75,11 @@ function say(text, isError = false) {
   $("status").className = isError ? "error" : "";
 }
 
+function shown(name, value) {
+  // Enough of a token to recognise it; the whole of it is one click away in DevTools.
+  return `${name}=${value.length > 40 ? value.slice(0, 40) + "…" : value}`;
+}
+
 function showWhereItLives() {
   const kept = {
     cookie: "In an httpOnly cookie: the browser sends it, and this page cannot read it.",
@@ -85,9 +90,9 @@ function showWhereItLives() {
   $("seen-cookies").textContent = document.cookie || "(nothing)";
   const stored = Object.keys(localStorage)
     .filter((key) => key.startsWith(PREFIX))
-    .map((key) => `${key.slice(PREFIX.length)}=${localStorage.getItem(key)}`);
+    .map((key) => shown(key.slice(PREFIX.length), localStorage.getItem(key)));
   $("seen-storage").textContent = stored.join("; ") || "(nothing)";
-  const held = Object.entries(memory).map(([name, value]) => `${name}=${value}`);
+  const held = Object.entries(memory).map(([name, value]) => shown(name, value));
   $("seen-memory").textContent = held.join("; ") || "(nothing)";
 }
 
