@@ -23,7 +23,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # Off unless asked for: `DJANGO_DEBUG=1` (the `serve` session sets it).
 DEBUG = env_bool("DJANGO_DEBUG")
 
-# Signs sessions, CSRF tokens, password-reset links (and JWTs, unless JWT_SIGNING_KEY).
+# Signs password-reset links, signed values, the session's password check (and JWTs,
+# unless JWT_SIGNING_KEY is set).
 # No key is written in the repository: without DJANGO_SECRET_KEY, this checkout makes its
 # own random one, kept in the git-ignored file .django_secret_key (see api/secret_key.py).
 SECRET_KEY = env_secret("DJANGO_SECRET_KEY") or local_secret_key(BASE_DIR)
