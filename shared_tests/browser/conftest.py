@@ -10,6 +10,7 @@ cookies and no storage. The chapter is served on 127.0.0.1; `other_site` serves 
 attacker's pages on localhost, another site to the browser.
 """
 
+import importlib.util
 import os
 import sqlite3
 import subprocess
@@ -30,7 +31,9 @@ from .other_site import OtherSite
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 ENABLED = os.environ.get("BROWSER_TESTS") == "1"
-collect_ignore_glob = [] if ENABLED else ["test_*.py"]
+# Without selenium (a test virtualenv of `nox -s tests`) the modules cannot be imported.
+DRIVER_INSTALLED = importlib.util.find_spec("selenium") is not None
+collect_ignore_glob = [] if ENABLED and DRIVER_INSTALLED else ["test_*.py"]
 
 PORTS = range(8380, 8400)  # this suite's share of the loopback ports
 BOOT_TIMEOUT = 60
@@ -61,6 +64,8 @@ def pytest_addoption(parser):
 def pytest_report_header(config):
     if not ENABLED:
         return "shared_tests/browser/: not collected without BROWSER_TESTS=1"
+    if not DRIVER_INSTALLED:
+        return "shared_tests/browser/: not collected: " + chromium.missing()
     return f"browser: {chromium.BROWSER}, driver: {chromium.DRIVER}"
 
 
