@@ -2,7 +2,9 @@
 
 The chapter is on 127.0.0.1 and the attacker on localhost: two sites to the browser.
 The attacker's page fires a credentialed `fetch` (read and write) and auto-submits a
-form. Nothing is read, and no todo is written: counted in the server's database.
+form. Nothing is read, and no todo is written: counted in the server's database. And
+where SameSite does not help, on the chapter's own page, a write without the CSRF token
+is refused too.
 """
 
 import pytest
@@ -55,3 +57,22 @@ def test_another_site_cannot_use_basic_credentials_the_browser_cached(
     cached = fresh_browser.find_element("tag name", "body").text
     assert "Book a table for Friday" in cached, "the browser now sends the cached credentials"
     assert_refused(fresh_browser, other_site, live)
+
+
+POST_WITHOUT_TOKEN = """
+const done = arguments[arguments.length - 1];
+fetch("/api/todos/", {method: "POST", body: JSON.stringify({title: arguments[0]}),
+  headers: {"Content-Type": "application/json", Accept: "application/json"}})
+  .then((r) => done(r.status));
+"""
+
+
+@pytest.mark.requires("csrf")
+@pytest.mark.matrix("csrf", "yes")
+def test_a_write_from_the_page_itself_without_the_csrf_token_is_refused(adapter, browser, live):
+    """The cookie goes with it (same site), the X-CSRFToken header does not: 403."""
+    demo_page.demo_logs_in_as(adapter, DEMO)
+    demo_page.log_in(browser, live, PASSWORDS[demo_page.USER])
+    status = browser.execute_async_script(POST_WITHOUT_TOKEN, "no CSRF token")
+    assert status == 403, "the CSRF check refused the write"
+    assert live.count(TODOS_TITLED, "no CSRF token") == 0, "and nothing was written"
