@@ -100,6 +100,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite lets one writer in at a time. "IMMEDIATE" takes the write lock when a transaction
+# begins, not at its first write, and `timeout` waits up to 20 s for it: without both,
+# parallel writes under several gunicorn workers fail with "database is locked", a 500.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 
 # Throttle counters live in the cache. Local memory is per process; Redis is shared.
 if os.environ.get("REDIS_URL"):
