@@ -32,7 +32,9 @@ class TokenObtainPairView(jwt_views.TokenObtainPairView):
 class TokenRefreshView(jwt_views.TokenRefreshView):
     """Answers a new access token and a new refresh token for a refresh token.
 
-    The refresh token it was given is blacklisted: each one works once.
+    The refresh token it was given is blacklisted: each one works once, even when it
+    arrives many times in parallel, and a used one that comes back revokes every refresh
+    token of its login (accounts/jwt_revocation.py).
     """
 
     schema_error_codes = {401}  # a bad, expired, blacklisted or access token
