@@ -49,3 +49,23 @@ def test_no_page_the_chapter_serves_reports_a_csp_violation(browser, live):
         )
     violations = chromium.csp_violations(chromium.console(browser))
     assert violations == [], f"the console reported CSP violations on {pages}"
+
+
+@pytest.mark.requires("session")
+def test_the_browsable_api_logs_out_without_a_script(adapter, browser, live):
+    """DRF's own "Log out" link needs an inline `onclick`, which the policy blocks; the
+    chapter's template submits a plain form instead."""
+    browser.get(f"{live.url}/api-auth/login/?next=/api/todos/")
+    fill_and_submit(browser, "customer", PASSWORDS["customer"])
+    demo_page.wait(
+        browser,
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#logoutForm button"),
+        "the browsable API showed no logout button",
+    )
+    browser.find_element(By.CSS_SELECTOR, ".dropdown-toggle").click()
+    browser.find_element(By.CSS_SELECTOR, "#logoutForm button").click()
+    demo_page.wait(
+        browser,
+        lambda d: not d.get_cookie("sessionid"),
+        "after logging out the browser still holds a session cookie",
+    )
