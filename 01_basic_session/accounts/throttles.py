@@ -1,4 +1,4 @@
-from api.throttles import LoginRateThrottle, UserRateThrottle
+from api.throttles import LoginRateThrottle
 
 
 class FailedBasicAuthThrottle(LoginRateThrottle):
@@ -31,15 +31,3 @@ class FailedBasicAuthThrottle(LoginRateThrottle):
     def record_failure(self, request):
         """Adds a failure to the history if it has room; answers whether it had."""
         return self.allow_request(request, None)
-
-
-class LogoutEverywhereThrottle(UserRateThrottle):
-    """Limits "log out everywhere" per user, at the `login` rate.
-
-    Each call deletes rows, so it is not free; and its own scope keeps the user's other
-    requests (menu reads spend the `user` rate) from ever standing in its way.
-    """
-
-    scope = "login"
-    # Its own history, apart from the guesses per address (`throttle_login_<address>`).
-    cache_format = "throttle_%(scope)s_user_%(ident)s"

@@ -11,10 +11,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.signals import LOGOUT_EVERYWHERE, revoke_credentials
-from api.throttles import LoginRateThrottle
+from api.throttles import LoginRateThrottle, LogoutRateThrottle
 
 from .serializers import LoginSerializer, SessionUserSerializer
-from .throttles import LogoutEverywhereThrottle
 
 Detail = inline_serializer("Detail", {"detail": serializers.CharField()})
 
@@ -73,7 +72,7 @@ class LogoutEverywhereView(APIView):
     """
 
     permission_classes = [IsAuthenticated]
-    throttle_classes = [LogoutEverywhereThrottle]
+    throttle_classes = [LogoutRateThrottle]
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):

@@ -8,9 +8,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from api.signals import LOGOUT_EVERYWHERE, revoke_credentials
-from api.throttles import LoginRateThrottle
-
-from .throttles import LogoutThrottle
+from api.throttles import LoginRateThrottle, LogoutRateThrottle
 
 
 class AuthTokenView(ObtainAuthToken):
@@ -38,7 +36,7 @@ class AuthTokenView(ObtainAuthToken):
         if self.request.method == "POST":
             return [LoginRateThrottle()]
         if self.request.method == "DELETE":
-            return [LogoutThrottle()]
+            return [LogoutRateThrottle()]
         return []
 
     @extend_schema(request=None, responses={204: None})

@@ -139,6 +139,19 @@ class LoginRateThrottle(AtomicRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
+class LogoutRateThrottle(UserRateThrottle):
+    """Limits logging out, per user, at the `login` rate.
+
+    Logging out writes (it deletes a key or sessions, or retires every token a user
+    holds), so it is not free. Its own history keeps it apart from the user's other
+    requests (menu reads spend the `user` rate) and from the address's password guesses
+    (`throttle_login_<address>`), so that neither ever stands in its way.
+    """
+
+    scope = "login"
+    cache_format = "throttle_%(scope)s_user_%(ident)s"
+
+
 def login_throttled(view):
     """Applies `LoginRateThrottle` to a plain Django view, such as the admin login.
 

@@ -17,12 +17,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework_simplejwt import views as jwt_views
 
-from api.throttles import LoginRateThrottle
+from api.throttles import LoginRateThrottle, LogoutRateThrottle
 
 from . import links
 from .schema import UserViewSetSchema
 from .serializers import duplicate_error
-from .throttles import LogoutThrottle
 
 MESSAGES = djoser_settings.CONSTANTS.messages
 
@@ -168,7 +167,7 @@ class TokenDestroyView(djoser_views.TokenDestroyView):
     name; the schema says what really happens instead: no body in, 204 out.
     """
 
-    throttle_classes = [LogoutThrottle]
+    throttle_classes = [LogoutRateThrottle]
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
