@@ -3,7 +3,6 @@
 Everything but authentication comes from `api/base_settings.py`, shared by all chapters.
 """
 
-import os
 from datetime import timedelta
 
 from api.base_settings import *  # noqa: F403
@@ -53,9 +52,9 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["api.throttles.ScopedRateThrottle"
 # Registration, resend, reset requests and logout. The endpoints that check a password or
 # an emailed key (logins, password change, reset confirm, verify) spend `login` instead,
 # the budget the admin login spends too: one per client address (accounts/views.py).
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["dj_rest_auth"] = os.environ.get(
-    "THROTTLE_LOGIN", "5/minute"
-)
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["dj_rest_auth"] = REST_FRAMEWORK[
+    "DEFAULT_THROTTLE_RATES"
+]["login"]
 
 SIMPLE_JWT = {
     # Short enough that a stolen access token is soon worthless: logout cannot revoke it.
