@@ -11,8 +11,8 @@ Two claims let the server end it sooner, at the price of reading state it keeps:
   refresh, issue #927).
 - `fam`, the login a refresh token descends from. A rotated refresh token that comes
   back is a sign it was copied (RFC 9700, section 4.14.2): the refresh is refused and
-  the whole family is revoked (`RevokedTokenFamily`), so the thief and the victim must
-  both log in again.
+  the whole family is revoked (`RevokedTokenFamily`), its access tokens included, so the
+  thief and the victim must both log in again.
 
 That state is what makes a JWT as stateful as a token key. Identical in 03, 04 and 05
 (a test keeps the copies in step).
@@ -21,7 +21,7 @@ That state is what makes a JWT as stateful as a token key. Identical in 03, 04 a
 from uuid import uuid4
 
 from django.contrib.auth import get_user_model
-from django.db.models import F
+from django.db.models import Exists, F
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication as jwt_authentication
@@ -148,14 +148,20 @@ class RefreshToken(
 
 
 class JWTAuthentication(jwt_authentication.JWTAuthentication):
-    """SimpleJWT's authentication, which also refuses a token of an old generation.
+    """SimpleJWT's authentication, which also refuses a token of an old generation or of
+    a revoked family (its login reused a refresh token).
 
-    The generation is joined to the user in the one query that loads the user anyway,
-    so no request costs a query more than upstream's.
+    Both are read in the one query that loads the user anyway, the generation as a join
+    and the family as an `EXISTS` subquery, so no request costs a query more than
+    upstream's.
     """
 
     def get_user(self, validated_token):
         queryset = self.user_model._default_manager.select_related("jwt_generation")
+        family = validated_token.payload.get(FAMILY_CLAIM)
+        queryset = queryset.annotate(
+            jwt_family_revoked=Exists(RevokedTokenFamily.objects.filter(family=family or ""))
+        )
         user = user_or_none(validated_token.payload, queryset)
         if user is None:
             raise JWTAuthenticationFailed(_("User not found"), code="user_not_found")
@@ -165,6 +171,8 @@ class JWTAuthentication(jwt_authentication.JWTAuthentication):
             check_generation(validated_token, user)
         except TokenError as error:
             raise InvalidToken(error.args[0]) from None
+        if user.jwt_family_revoked:
+            raise InvalidToken(_("Token was revoked"))
         return user
 
 
@@ -225,10 +233,8 @@ class TokenVerifySerializer(VerifyAnswers401Mixin, jwt_serializers.TokenVerifySe
         if user is None or not user.is_active:
             raise TokenError(_("Token was revoked"))
         check_generation(token, user)
-        # Only a refresh token is refused for its family; an access token of a revoked
-        # family is still accepted by the API until it expires, and verify says so.
-        is_refresh = token.get(api_settings.TOKEN_TYPE_CLAIM) == RefreshToken.token_type
-        if is_refresh and RevokedTokenFamily.objects.filter(family=token[FAMILY_CLAIM]).exists():
+        family = token.get(FAMILY_CLAIM)
+        if family is not None and RevokedTokenFamily.objects.filter(family=family).exists():
             raise TokenError(_("Token was revoked"))
 
 
