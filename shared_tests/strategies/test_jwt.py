@@ -5,7 +5,6 @@ refresh, verify and blacklist endpoints. Tokens are forged with the standard lib
 only, so that this module still imports in chapters without PyJWT.
 """
 
-import datetime
 import hashlib
 import hmac
 import os
@@ -15,45 +14,13 @@ import sys
 import pytest
 from django.conf import settings
 
-from ..adapters.jwt import obtain_pair
-from ..conftest import PASSWORD
 from ..tokens import b64url, claims, segment
+from .jwt_flows import ACCESS_LIFETIME, NOW, obtain, pair, secret
 
 pytestmark = [pytest.mark.requires("jwt"), pytest.mark.django_db]
 
 CHALLENGE = 'Bearer realm="api"'
 BAD_CREDENTIALS = {"detail": "No active account found with the given credentials"}
-ACCESS_LIFETIME = 5 * 60
-# Tests that move time start here, with the clock stopped (time_machine's fixture).
-NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
-
-
-# --- Helpers, shared with test_jwt_refresh.py ----------------------------------------------
-
-
-def obtain(client, username="alice", password=PASSWORD, **extra):
-    return obtain_pair(client, username, password, **extra)
-
-
-def pair(client, username="alice"):
-    response = obtain(client, username)
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def secret(client, access):
-    return client.get("/api/secret/", HTTP_AUTHORIZATION=f"Bearer {access}")
-
-
-def token_not_valid(message):
-    """The body SimpleJWT answers for a bad access token on an API view."""
-    return {
-        "detail": "Given token not valid for any token type",
-        "code": "token_not_valid",
-        "messages": [{"token_class": "AccessToken", "token_type": "access", "message": message}],
-    }
-
-
 # --- Obtaining a pair ----------------------------------------------------------------------
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from .test_jwt import ACCESS_LIFETIME, NOW, claims, pair, secret, token_not_valid
+from ..tokens import claims
+from .jwt_flows import ACCESS_LIFETIME, NOW, pair, secret, token_not_valid
 
 pytestmark = [pytest.mark.requires("jwt"), pytest.mark.django_db]
 
