@@ -7,31 +7,21 @@ for real. (The production leg runs the same race through gunicorn on PostgreSQL.
 """
 
 import json
-import os
-import sqlite3
-import subprocess
-import sys
-import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from ..conftest import PASSWORD
+from ..dev_server import serve_database_copy
 from ..production.clients import request
-from ..servers import free_port, port_open, stop
+from ..servers import stop
 
 pytestmark = [pytest.mark.requires("refresh-rotation"), pytest.mark.django_db(transaction=True)]
 
 PORTS = range(8300, 8320)  # this file's share of the loopback ports
 PARALLEL = 16  # the dev server's listen backlog refuses many more at once
-BOOT_TIMEOUT = 30
-CLEARED = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "THROTTLE_")
-ROOT = Path(__file__).resolve().parents[2]
-FAST_HASHER_SETTINGS = "shared_tests.production.fast_hasher_settings"
 
 
 @pytest.fixture
@@ -43,29 +33,9 @@ def threaded_server(tmp_path):
     processes = []
 
     def start():
-        database = tmp_path / "race.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(database) as copy:
-            connection.connection.backup(copy)
-        port = free_port(PORTS)
-        env = {name: value for name, value in os.environ.items() if not name.startswith(CLEARED)}
-        env |= {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
-        # The test process hashes passwords with MD5; so must the server, for alice.
-        env |= {"DJANGO_SETTINGS_MODULE": FAST_HASHER_SETTINGS, "PYTHONPATH": str(ROOT)}
-        env |= {f"THROTTLE_{scope}": "100000/minute" for scope in ("ANON", "USER", "LOGIN")}
-        command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"]
-        command += ["--noreload", "--skip-checks"]
-        log = (tmp_path / "runserver.log").open("w")
-        process = subprocess.Popen(
-            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+        base_url, process = serve_database_copy(tmp_path, PORTS)
         processes.append(process)
-        deadline = time.monotonic() + BOOT_TIMEOUT
-        while not port_open(port):
-            assert process.poll() is None, (tmp_path / "runserver.log").read_text()
-            assert time.monotonic() < deadline, "runserver did not start"
-            time.sleep(0.05)
-        return f"http://127.0.0.1:{port}"
+        return base_url
 
     yield start
     for process in processes:
