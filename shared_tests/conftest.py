@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from django.test import override_settings
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
@@ -17,6 +18,8 @@ from rest_framework.throttling import SimpleRateThrottle
 from api.models import Category, MenuItem
 
 from .adapters import adapters_for
+from .dev_server import serve_database_copy
+from .servers import stop
 
 pytest_plugins = ["shared_tests.matrix"]  # the README's behaviour matrix, and `lacks`
 
@@ -29,6 +32,9 @@ ROLES = ["anonymous", "user", "manager", "admin"]
 
 # The fuzz tests need schemathesis, which only the `fuzz` nox session installs.
 collect_ignore = [] if importlib.util.find_spec("schemathesis") else ["fuzz"]
+
+# Loopback ports for `threaded_server`, apart from the production leg's (8200-8299).
+DEV_SERVER_PORTS = range(8300, 8360)
 
 # Every throttle scope's rate during tests, unless a test lowers it.
 GENEROUS_RATE = "10000/minute"
@@ -149,3 +155,25 @@ def ids(users):
         "item": MenuItem.objects.create(title="Pasta", price="9.99", category=category).id,
         "manager_id": users["manager"].id,
     }
+
+
+@pytest.fixture
+def threaded_server(tmp_path):
+    """`threaded_server()` serves the chapter under `runserver`, one thread per request,
+    on a file copy of the test database (shared_tests/dev_server.py), and answers its URL.
+
+    Races on SQLite run against it; the production leg runs them on PostgreSQL. The
+    test must be transactional, so that what it created is committed, hence copied.
+    """
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite race; the production leg runs it on PostgreSQL")
+    processes = []
+
+    def start():
+        url, process = serve_database_copy(tmp_path, DEV_SERVER_PORTS)
+        processes.append(process)
+        return url
+
+    yield start
+    for process in processes:
+        stop(process)

@@ -6,6 +6,8 @@ server, through the same endpoints, and answer the headers a client then sends.
 
 import http.client
 import json
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -88,3 +90,17 @@ def credentials(base_url, adapter, username, password):
     if adapter.name == "cookie":  # the access cookie; the refresh cookie is for refreshing
         return cookie_headers({name: response.cookies[name] for name in ("access", "csrftoken")})
     return cookie_headers(response.cookies)  # the session and the rotated CSRF token
+
+
+def parallel_refresh_statuses(base_url, adapter, username, password, count):
+    """Logs `username` in over HTTP, then sends its refresh token `count` times at once to
+    the adapter's `refresh_path`; answers how many of each status came back."""
+    credentials = {"username": username, "password": password}
+    login = request(base_url, "POST", adapter.login_path, credentials)
+    assert login.status == 200, login
+    body = {"refresh": login.body["refresh"]}
+    with ThreadPoolExecutor(count) as pool:
+        answers = pool.map(
+            lambda _: request(base_url, "POST", adapter.refresh_path, body), range(count)
+        )
+        return Counter(answer.status for answer in answers)

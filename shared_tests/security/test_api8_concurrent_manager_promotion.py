@@ -12,33 +12,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
 
 from ..conftest import PASSWORD
-from ..dev_server import serve_database_copy
 from ..production.clients import credentials, request
-from ..servers import stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PORTS = range(8350, 8360)  # this file's share of the loopback ports
 PARALLEL = 12
-
-
-@pytest.fixture
-def server(tmp_path):
-    if connection.vendor != "sqlite":
-        pytest.skip("the SQLite race; the production leg runs it on PostgreSQL")
-    processes = []
-
-    def start():
-        url, process = serve_database_copy(tmp_path, PORTS)
-        processes.append(process)
-        return url
-
-    yield start
-    for process in processes:
-        stop(process)
 
 
 def promote_in_parallel(base_url, headers, username):
@@ -52,12 +32,12 @@ def promote_in_parallel(base_url, headers, username):
         )
 
 
-def test_parallel_promotions_of_one_user_all_succeed(adapter, make_user, server):
+def test_parallel_promotions_of_one_user_all_succeed(adapter, make_user, threaded_server):
     """API8: twelve parallel promotions, the group not yet created: twelve 201s."""
     make_user("admin", is_staff=True, is_superuser=True)
     make_user("alice")
     assert not Group.objects.filter(name="Manager").exists(), "the group is made by the race"
-    base_url = server()
+    base_url = threaded_server()
     headers = credentials(base_url, adapter, "admin", PASSWORD)
     answers = promote_in_parallel(base_url, headers, "alice")
     assert Counter(answer.status for answer in answers) == {201: PARALLEL}
@@ -65,12 +45,12 @@ def test_parallel_promotions_of_one_user_all_succeed(adapter, make_user, server)
     assert [manager["username"] for manager in managers.body["results"]] == ["alice"]
 
 
-def test_parallel_demotions_of_one_manager_answer_204_or_404(adapter, make_user, server):
+def test_parallel_demotions_of_one_manager_answer_204_or_404(adapter, make_user, threaded_server):
     """API8: twelve parallel demotions: each finds the manager (204) or not (404)."""
     make_user("admin", is_staff=True, is_superuser=True)
     alice = make_user("alice")
     alice.groups.add(Group.objects.create(name="Manager"))
-    base_url = server()
+    base_url = threaded_server()
     headers = credentials(base_url, adapter, "admin", PASSWORD)
     path = f"/api/groups/manager/users/{alice.id}/"
     with ThreadPoolExecutor(PARALLEL) as pool:
