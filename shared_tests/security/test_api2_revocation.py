@@ -1,4 +1,4 @@
-"""Credentials die when they should (SPEC section 4, "Revocation"; OWASP API2).
+"""OWASP API2: credentials die when they should (SPEC section 4, "Revocation").
 
 A password change or a deactivation ends every credential issued before it, at once, and
 re-activating the account revives none of them. Where a chapter offers "log out
@@ -8,8 +8,8 @@ the credential, as a thief would, and replays it from a client that shares nothi
 
 import pytest
 
-from .conftest import PASSWORD
-from .credentials import same_credentials, secret_status
+from ..conftest import PASSWORD
+from ..credentials import same_credentials, secret_status
 
 pytestmark = pytest.mark.django_db
 
