@@ -159,6 +159,7 @@ class LogoutView(RefreshCookieCsrfMixin, rest_auth_views.LogoutView):
     """
 
     http_method_names = ["post", "options"]
+    schema_error_codes = {401, 403}  # no refresh token; a cookie without the CSRF token
     # The refresh token is the credential here. Were the access cookie read as well, one
     # that had expired would make the logout a 401: the browser could not log out.
     authentication_classes = []
