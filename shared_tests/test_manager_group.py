@@ -41,6 +41,12 @@ def test_unknown_username_is_a_400_that_says_so(admin, users):
     )
 
 
+def test_username_with_a_nul_byte_is_a_400_before_any_lookup(admin, users):
+    """PostgreSQL cannot compare text holding a NUL: looking it up was a 500 there."""
+    response = admin.post(URL, {"username": "\u0000"}, format="json")
+    assert response.data == {"username": ["Null characters are not allowed."]}
+
+
 def test_missing_username_is_a_400(admin, users):
     response = admin.post(URL, {}, format="json")
     assert (response.status_code, list(response.data)) == (400, ["username"])

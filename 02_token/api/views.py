@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import filters, generics, serializers, status, viewsets
 from rest_framework.decorators import api_view, permission_classes, throttle_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
@@ -141,3 +142,14 @@ class ManagerDetailView(generics.GenericAPIView):
         user = get_object_or_404(self.get_queryset(), pk=user_id)
         manager_group().user_set.remove(user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SwaggerUIView(SpectacularSwaggerSplitView):
+    """Swagger UI's page (and, with `?script`, its start-up script): GET and HEAD only.
+
+    drf-spectacular's view answers OPTIONS like any DRF view, with metadata drawn by the
+    only renderer it has, an HTML template that names no template for it: a 500. A page
+    needs no OPTIONS, so it answers 405 instead.
+    """
+
+    http_method_names = ["get", "head"]

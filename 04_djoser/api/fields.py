@@ -34,3 +34,18 @@ class StrictBooleanField(StrictTypeMixin, serializers.BooleanField):
 
 class StrictDecimalField(StrictTypeMixin, serializers.DecimalField):
     """Decimals travel as strings ("4.50"), both ways, so no float ever rounds them."""
+
+
+class NulFreeSlugRelatedField(serializers.SlugRelatedField):
+    """Looks an object up by a text field, refusing a NUL byte before the query.
+
+    PostgreSQL cannot compare text with a NUL in it and raises an error, a 500, where
+    SQLite simply finds nothing. A NUL is never part of a real slug or username.
+    """
+
+    default_error_messages = {"null_characters": "Null characters are not allowed."}
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("null_characters")
+        return super().to_internal_value(data)

@@ -8,7 +8,13 @@ from django.db import models
 from django.utils import timezone
 from rest_framework import serializers
 
-from .fields import StrictBooleanField, StrictCharField, StrictDecimalField, StrictSlugField
+from .fields import (
+    NulFreeSlugRelatedField,
+    StrictBooleanField,
+    StrictCharField,
+    StrictDecimalField,
+    StrictSlugField,
+)
 from .models import Category, Customer, MenuItem, Todo
 
 
@@ -89,7 +95,7 @@ class ManagerSerializer(serializers.ModelSerializer):
 class AddManagerSerializer(serializers.Serializer):
     """Names the user to promote; an unknown username is a 400 that says so."""
 
-    username = serializers.SlugRelatedField(
+    username = NulFreeSlugRelatedField(
         slug_field="username",
         queryset=get_user_model().objects.all(),
         error_messages={"does_not_exist": "No user has the username {value}."},

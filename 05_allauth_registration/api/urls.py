@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from . import views
@@ -26,6 +26,6 @@ urlpatterns = [
     # the Content-Security-Policy needs no inline scripts; and, unlike the plain view, it
     # keeps Cross-Origin-Opener-Policy: same-origin (the plain one sends unsafe-none,
     # for OAuth2 pop-ups, which this API does not use).
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="docs"),
+    path("docs/", views.SwaggerUIView.as_view(url_name="schema"), name="docs"),
     path("", include(router.urls)),
 ]
