@@ -3,8 +3,9 @@
 - Two logins: `login/` for a browser (tokens in httpOnly cookies, none in the body, and
   the `csrftoken` cookie its script echoes), `token/` for an app (tokens in the body, no
   cookie). A page script can thus never read a token, not even from a refresh.
-- Refresh and logout need the CSRF token when the refresh cookie is their credential
-  (csrf.py); logout is POST only, and writes nothing when there is no token to retire.
+- Refresh and logout need the CSRF token whenever a token cookie comes along, even
+  with a refresh token in the body (csrf.py); logout is POST only, writes nothing when
+  there is no token to retire, and deletes the cookies only when it succeeded.
 - Every endpoint that checks a password or an emailed key draws on the one `login`
   budget per client address that the admin login uses too (`api.throttles`).
 - Registration leaves no session behind, and gives an address to one account at most
@@ -41,7 +42,7 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
 from api.throttles import LoginRateThrottle
 
-from .csrf import RefreshCookieCsrfMixin, refresh_from_body
+from .csrf import TokenCookieCsrfMixin, refresh_from_body
 from .dj_rest_auth_jwt import CookieTokenRefreshSerializer
 from .jwt_revocation import RefreshToken  # typed claims, an atomic blacklist
 from .passwords import PasswordResetConfirmSerializer
@@ -142,12 +143,14 @@ LogoutRequest = inline_serializer(
 )
 
 
-class LogoutView(RefreshCookieCsrfMixin, rest_auth_views.LogoutView):
+class LogoutView(TokenCookieCsrfMixin, rest_auth_views.LogoutView):
     """Blacklists the refresh token and deletes both cookies. POST only.
 
-    The token comes from the body (Bearer clients) or from the refresh cookie, and then
-    the CSRF token must come too (csrf.py). dj-rest-auth reads only the cookie once the
-    cookies are httpOnly, so a Bearer client could not log out.
+    The token comes from the body (Bearer clients) or from the refresh cookie; when a
+    token cookie is sent, the CSRF token must come too, body or not (csrf.py). A refused
+    logout leaves the cookies alone: a forged one must not log the user out that way.
+    dj-rest-auth reads only the cookie once the cookies are httpOnly, so a Bearer client
+    could not log out.
 
     dj-rest-auth's view also has a GET, refused unless `ACCOUNT_LOGOUT_ON_GET` is set,
     yet listed in the `Allow` header. A logout by GET could be triggered by any page
@@ -183,12 +186,13 @@ class LogoutView(RefreshCookieCsrfMixin, rest_auth_views.LogoutView):
                     {"detail": str(error), "code": "token_not_valid"},
                     status=status.HTTP_401_UNAUTHORIZED,
                 )
-        unset_jwt_cookies(response)
+        if response.status_code == status.HTTP_200_OK:
+            unset_jwt_cookies(response)
         return response
 
 
 @extend_schema_view(post=extend_schema(responses=RefreshAnswer))
-class TokenRefreshView(RefreshCookieCsrfMixin, get_refresh_view()):
+class TokenRefreshView(TokenCookieCsrfMixin, get_refresh_view()):
     """New tokens for a refresh token; a deleted user's token is a 401.
 
     From the cookie (a browser; the CSRF token is needed, csrf.py): new cookies, and no
@@ -200,11 +204,13 @@ class TokenRefreshView(RefreshCookieCsrfMixin, get_refresh_view()):
     schema_error_codes = {401, 403}
 
     def finalize_response(self, request, response, *args, **kwargs):
-        if refresh_from_body(request) is not None:  # skips dj-rest-auth's cookie setting
+        # An error answer sets no cookie; and its body may be unreadable (a 413, a 415),
+        # so `request.data` would raise again here, outside DRF's error handling.
+        failed = response.status_code != status.HTTP_200_OK
+        if failed or refresh_from_body(request) is not None:  # no cookie to set
             return APIView.finalize_response(self, request, response, *args, **kwargs)
         response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code == status.HTTP_200_OK:
-            response.data.pop("access", None)
+        response.data.pop("access", None)
         return response
 
 

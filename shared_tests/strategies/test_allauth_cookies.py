@@ -310,6 +310,42 @@ def test_cookie_logout_without_the_csrf_token_is_403_and_keeps_the_login(anon, u
     assert (response.status_code, refresh(anon).status_code) == (403, 200)
 
 
+def forged_form(client, url):
+    """A cross-site form with a `refresh` field of its own: the cookies come along, the
+    CSRF token cannot."""
+    return client.post(url, {"refresh": "x"})  # form-encoded, as an HTML form sends it
+
+
+def test_cookie_refresh_with_a_refresh_field_in_the_body_still_needs_the_csrf_token(anon, users):
+    logged_in(anon)
+    response = forged_form(anon, f"{AUTH}/token/refresh/")
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "CSRF Failed: CSRF token missing."},
+    )
+
+
+def test_cookie_logout_with_a_refresh_field_in_the_body_still_needs_the_csrf_token(anon, users):
+    logged_in(anon)
+    response = forged_form(anon, f"{AUTH}/logout/")
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "CSRF Failed: CSRF token missing."},
+    )
+
+
+def test_forged_logout_deletes_no_cookie(anon, users):
+    logged_in(anon)
+    assert list(forged_form(anon, f"{AUTH}/logout/").cookies) == []
+
+
+def test_refused_logout_deletes_no_cookie(anon, users):
+    """Even with the CSRF token: a logout that retired nothing leaves the login alone."""
+    logged_in(anon)
+    response = anon.post(f"{AUTH}/logout/", {"refresh": "x"}, format="json", **csrf(anon))
+    assert (response.status_code, list(response.cookies)) == (401, [])
+
+
 def test_rotated_refresh_cookie_is_refused(anon, users):
     stale = logged_in(anon).cookies["refresh"].value
     refresh(anon)
