@@ -13,10 +13,14 @@ verification), an address names one account at most, verified or not:
   points to the password reset;
 - if the account holding it never verified the address, its password is voided: whoever
   set it has not shown they read that mailbox, and whoever does read it recovers the
-  account with the reset (which also verifies the address, see passwords.py).
+  account with the reset (which also verifies the address, see passwords.py);
+- the submitted password is hashed all the same, and thrown away: hashing is what a new
+  account costs (about 240 ms with PBKDF2), so without it the answer's timing alone
+  would tell whether the address has an account.
 
-The database holds the same rule (migration 0002), so two sign-ups racing each other
-end the same way: one account, and a 400 for a taken username, never a 500.
+The database holds the same rules (migration 0002 for addresses, 0003 for usernames in
+any case), so two sign-ups racing each other end the same way: one account, and a 400
+for a taken username, never a 500.
 """
 
 from allauth.account.adapter import get_adapter
@@ -24,6 +28,7 @@ from allauth.account.internal.userkit import filter_users_by_email
 from allauth.account.models import EmailAddress
 from dj_rest_auth.registration.serializers import RegisterSerializer as BaseRegisterSerializer
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from rest_framework import serializers
 
@@ -38,6 +43,7 @@ class RegisterSerializer(BaseRegisterSerializer):
     def save(self, request):
         email = self.validated_data["email"]
         if filter_users_by_email(email):
+            make_password(self.validated_data["password1"])  # as long as a new account takes
             return self.notify_owner(request, email)
         try:
             with transaction.atomic():
@@ -47,7 +53,8 @@ class RegisterSerializer(BaseRegisterSerializer):
                     raise IntegrityError("the address went to a parallel sign-up")
                 return user
         except IntegrityError:  # a parallel sign-up took the username or the address first
-            if get_user_model().objects.filter(username=self.validated_data["username"]).exists():
+            username = self.validated_data["username"]
+            if get_user_model().objects.filter(username__iexact=username).exists():
                 raise serializers.ValidationError(
                     {"username": [get_adapter().error_messages["username_taken"]]}
                 ) from None

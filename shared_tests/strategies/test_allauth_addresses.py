@@ -123,3 +123,27 @@ def test_sign_up_with_a_verified_address_answers_alike_and_mails_its_owner(
 def test_sign_up_with_a_verified_address_leaves_its_owners_password_alone(anon, users, mailoutbox):
     register(anon, email="alice@example.com")
     assert log_in(anon, "alice").status_code == 200
+
+
+@pytest.fixture
+def hashings(monkeypatch):
+    """Counts the passwords hashed (the hasher the settings name, MD5 in the tests)."""
+    from django.contrib.auth.hashers import get_hasher
+
+    hasher = type(get_hasher())
+    calls = []
+    original = hasher.encode
+    monkeypatch.setattr(
+        hasher, "encode", lambda self, *a, **k: calls.append(1) or original(self, *a, **k)
+    )
+    return calls
+
+
+def test_sign_up_with_a_taken_address_hashes_the_password_as_a_new_sign_up_does(
+    anon, users, hashings
+):
+    """Hashing is most of what a sign-up costs: skipped, the timing names the address."""
+    register(anon, username="newcomer", email="newcomer@example.com")
+    new_account = len(hashings)
+    register(anon, username="dave", email="alice@example.com")
+    assert (new_account, len(hashings) - new_account) == (1, 1)

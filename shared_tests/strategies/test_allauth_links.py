@@ -175,3 +175,44 @@ def test_sign_up_racing_another_for_one_address_answers_alike_and_makes_one_acco
     first = register(anon)
     holders = get_user_model().objects.filter(email="carol@example.com")
     assert (first.status_code, second[0].status_code, holders.count()) == (201, 201, 1)
+
+
+def test_sign_up_with_another_case_of_a_taken_username_is_a_400(anon):
+    register(anon)
+    response = register(anon, username="CAROL", email="other@example.com")
+    assert (response.status_code, response.json()) == (
+        400,
+        {"username": ["A user with that username already exists."]},
+    )
+
+
+def test_sign_up_racing_another_for_one_username_in_another_case_is_a_400(anon, monkeypatch):
+    """The database's index on LOWER(username) decides (accounts migration 0003)."""
+    from accounts import registration  # only chapter 05 has it
+
+    second = meanwhile(
+        monkeypatch,
+        registration,
+        "filter_users_by_email",
+        lambda: register(anon, username="CAROL", email="other@example.com"),
+    )
+    first = register(anon)
+    assert (second[0].status_code, first.status_code, first.json()) == (
+        201,
+        400,
+        {"username": ["A user with that username already exists."]},
+    )
+
+
+def test_sign_up_racing_another_in_another_case_leaves_one_account(anon, monkeypatch):
+    from accounts import registration  # only chapter 05 has it
+
+    meanwhile(
+        monkeypatch,
+        registration,
+        "filter_users_by_email",
+        lambda: register(anon, username="Carol", email="other@example.com"),
+    )
+    register(anon)
+    usernames = get_user_model().objects.filter(username__iexact="carol")
+    assert list(usernames.values_list("username", flat=True)) == ["Carol"]
