@@ -134,6 +134,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # slashless URL gets a JSON 404 naming the right one instead.
 APPEND_SLASH = False
 
+# Where a login form (the browsable API's, 01) goes when it names no `next` page:
+# the API's root, not Django's default `/accounts/profile/`, which nothing here serves.
+LOGIN_REDIRECT_URL = "/api/"
+
 # Bodies over 256 KiB are refused with 413; nothing in this API needs more.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 

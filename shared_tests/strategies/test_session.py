@@ -99,6 +99,14 @@ def test_browsable_api_login_page_renders(anon):
     assert (response.status_code, b'name="password"' in response.content) == (200, True)
 
 
+def test_browsable_api_login_without_a_next_page_lands_on_the_api_root(users):
+    """Not on Django's default `/accounts/profile/`, which is a 404 here."""
+    client = Client(enforce_csrf_checks=True)
+    form = {**CREDENTIALS, "csrfmiddlewaretoken": csrf_token(client)}
+    response = client.post("/api-auth/login/", form)
+    assert response["Location"] == "/api/"
+
+
 # --- Log out everywhere --------------------------------------------------------------------
 
 
