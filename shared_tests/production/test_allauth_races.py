@@ -45,6 +45,16 @@ def test_parallel_sign_ups_of_one_username_make_one_account_and_400s(server):
     assert statuses == {201: 1, 400: PARALLEL - 1}
 
 
+def test_parallel_sign_ups_of_one_username_in_three_cases_make_one_account_and_400s(server):
+    from django.contrib.auth import get_user_model
+
+    cases = ["carol", "CAROL", "Carol"]
+    bodies = [sign_up(cases[n % 3], f"carol{n}@example.com") for n in range(PARALLEL)]
+    statuses = all_at_once(server, f"{AUTH}/registration/", bodies)
+    assert statuses == {201: 1, 400: PARALLEL - 1}
+    assert get_user_model().objects.filter(username__iexact="carol").count() == 1
+
+
 def test_parallel_sign_ups_of_one_address_all_answer_alike_and_make_one_account(server):
     from allauth.account.models import EmailAddress  # only chapter 05 installs allauth
 
