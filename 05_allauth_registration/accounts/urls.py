@@ -12,7 +12,9 @@ from django.urls import path
 from . import logout_everywhere, views
 
 urlpatterns = [
-    # username or email + password -> the JWT pair, in httpOnly cookies (throttled).
+    # sets the csrftoken cookie, whose value the browser's login and writes echo.
+    path("csrf/", views.CsrfView.as_view(), name="rest_csrf"),
+    # username or email + password (+ CSRF) -> the JWT pair, in httpOnly cookies (throttled).
     path("login/", views.LoginView.as_view(), name="rest_login"),
     # the same, for an app: the JWT pair in the JSON body, no cookie (throttled).
     path("token/", views.BearerLoginView.as_view(), name="token_obtain_pair"),

@@ -1,7 +1,8 @@
 """dj-rest-auth's views, where this chapter needs them to behave differently.
 
 - Two logins: `login/` for a browser (tokens in httpOnly cookies, none in the body, and
-  the `csrftoken` cookie its script echoes), `token/` for an app (tokens in the body, no
+  the `csrftoken` cookie its script echoes; the login itself needs the CSRF token, which
+  `csrf/` sets first), `token/` for an app (tokens in the body, no
   cookie). A page script can thus never read a token, not even from a refresh.
 - Refresh and logout need the CSRF token whenever a token cookie comes along, even
   with a refresh token in the body (csrf.py); logout is POST only, writes nothing when
@@ -24,12 +25,13 @@ from allauth.account import app_settings as allauth_settings
 from allauth.account.utils import complete_signup
 from dj_rest_auth import views as rest_auth_views
 from dj_rest_auth.app_settings import api_settings as rest_auth_settings
-from dj_rest_auth.jwt_auth import get_refresh_view, unset_jwt_cookies
+from dj_rest_auth.jwt_auth import JWTCookieAuthentication, get_refresh_view, unset_jwt_cookies
 from dj_rest_auth.registration import views as registration_views
 from django.contrib.auth.models import update_last_login
 from django.middleware.csrf import rotate_token
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.contrib.rest_auth import RestAuthDetailSerializer
 from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers, status
@@ -99,6 +101,24 @@ class PasswordLoginMixin:
             update_last_login(None, self.user)
 
 
+class CsrfView(APIView):
+    """Sets the `csrftoken` cookie, which a browser's page echoes in `X-CSRFToken`.
+
+    The cookie login needs it (login CSRF, see LoginView), so a page fetches it first.
+    """
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    @extend_schema(responses=Detail)
+    def get(self, request):
+        return Response({"detail": _("CSRF cookie set.")})
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        return ensure_csrf_cookie(super().as_view(**initkwargs))
+
+
 @extend_schema_view(post=extend_schema(responses=LoginAnswer))
 class LoginView(PasswordLoginMixin, rest_auth_views.LoginView):
     """The browser's login: sets the `access` and `refresh` cookies; the body has no token.
@@ -108,7 +128,18 @@ class LoginView(PasswordLoginMixin, rest_auth_views.LoginView):
     `csrftoken` cookie, readable by the page), as Django's own login does: a cookie
     client must echo it in `X-CSRFToken` for every unsafe request, and a token planted
     before the login is worthless after it.
+
+    The login itself needs the CSRF token too (from `csrf/`): a form on another site
+    could otherwise log the browser in to the attacker's account (login CSRF), and
+    `SameSite=Lax` does not stop the cookies of a top-level POST's answer. An app logs
+    in at `token/`, which sets no cookie and so needs no CSRF token.
     """
+
+    schema_error_codes = {403}  # no CSRF token
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        JWTCookieAuthentication().enforce_csrf(request)
 
     def login(self):
         super().login()

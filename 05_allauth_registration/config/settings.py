@@ -129,7 +129,7 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # and where it keeps them: "cookie" means the browser holds the credential, not the page.
 DEMO_CLIENT = {
     "strategy": "JWT in httpOnly cookies",
-    "csrf": None,  # the login sets the csrftoken cookie; refresh and logout need it
+    "csrf": "/api/v1/dj-rest-auth/csrf/",  # sets the csrftoken cookie the login needs
     "login": "/api/v1/dj-rest-auth/login/",
     "tokens": [],
     "scheme": None,

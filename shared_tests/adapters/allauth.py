@@ -1,6 +1,7 @@
 """Chapter 05: dj-rest-auth's login, used as a browser would (cookies) or as an app would.
 
-The browser logs in at `login/`, which sets the `access` and `refresh` cookies and
+The browser fetches the `csrftoken` cookie at `csrf/`, then logs in at `login/` with
+its value in `X-CSRFToken`; the login sets the `access` and `refresh` cookies and
 answers no token in JSON; it echoes the `csrftoken` cookie in `X-CSRFToken`, refresh and
 logout included. The app logs in at `token/`, which answers both tokens in JSON and sets
 no cookie; it sends the `Authorization` header, and its refresh token in the body.
@@ -17,12 +18,20 @@ CHAPTER = "05_allauth_registration"
 
 AUTH = "/api/v1/dj-rest-auth"
 LOGIN = f"{AUTH}/login/"
+CSRF = f"{AUTH}/csrf/"
 TOKEN = f"{AUTH}/token/"
 
 
 def login_attempt(client, username, password, **extra):
+    """A page's login: the CSRF cookie first, then the password with its token."""
     body = {"username": username, "password": password}
-    return client.post(LOGIN, body, format="json", **extra)
+    return client.post(LOGIN, body, format="json", **csrf_cookie(client), **extra)
+
+
+def csrf_cookie(client):
+    """What a page does before its login: fetch the `csrftoken` cookie, echo it."""
+    assert client.get(CSRF).status_code == 200
+    return {"HTTP_X_CSRFTOKEN": client.cookies["csrftoken"].value}
 
 
 def token_attempt(client, username, password, **extra):

@@ -46,13 +46,17 @@ def request(base_url, method, path, body=None, headers=None):
         connection.close()
 
 
+# Where the variants whose login needs the CSRF token get its cookie (01's session, 05's cookie).
+CSRF_PATHS = {"session": "/api/auth/csrf/", "cookie": "/api/v1/dj-rest-auth/csrf/"}
+
+
 def password_check(base_url, adapter, username, password, headers=None):
     """Sends a password where `adapter` logs in: one check, right or wrong."""
     if adapter.login_path is None:  # Basic: the password goes with any request
         headers = {"Authorization": basic_header(username, password)}
         return request(base_url, "GET", "/api/secret/", headers=headers)
-    if adapter.name == "session":
-        csrf = request(base_url, "GET", "/api/auth/csrf/").cookies["csrftoken"]
+    if adapter.name in CSRF_PATHS:  # a browser's login: the CSRF cookie first
+        csrf = request(base_url, "GET", CSRF_PATHS[adapter.name]).cookies["csrftoken"]
         headers = {"Cookie": f"csrftoken={csrf}", "X-CSRFToken": csrf}
     body = {"username": username, "password": password}
     return request(base_url, "POST", adapter.login_path, body, headers)

@@ -4,7 +4,7 @@ import re
 
 from django.contrib.auth import get_user_model
 
-from ..adapters.allauth import login_attempt
+from ..adapters.allauth import csrf_cookie, login_attempt
 from ..conftest import PASSWORD
 
 AUTH = "/api/v1/dj-rest-auth"
@@ -24,6 +24,12 @@ def register(client, **fields):
 
 def log_in(client, username="carol", password=PASSWORD, **extra):
     return login_attempt(client, username, password, **extra)
+
+
+def log_in_by_email(client, email, password=PASSWORD):
+    """The cookie login with the address instead of the username (CSRF token included)."""
+    body = {"email": email, "password": password}
+    return client.post(f"{AUTH}/login/", body, format="json", **csrf_cookie(client))
 
 
 def emailed_link(message, pattern):

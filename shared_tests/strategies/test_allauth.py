@@ -7,13 +7,13 @@ they share are in allauth_flows.py.
 
 import pytest
 
-from ..conftest import PASSWORD
 from .allauth_flows import (
     AUTH,
     BAD_CREDENTIALS,
     NOT_VERIFIED,
     carols_address,
     log_in,
+    log_in_by_email,
     register,
     resend,
     verification_key,
@@ -88,8 +88,7 @@ def test_login_before_verification_is_refused_with_a_clear_message(anon):
 
 def test_login_before_verification_sets_no_cookie(anon):
     register(anon)
-    log_in(anon)
-    assert list(anon.cookies) == []
+    assert list(log_in(anon).cookies) == []
 
 
 def test_wrong_password_before_verification_says_nothing_about_the_email(anon):
@@ -133,9 +132,7 @@ def test_register_verify_from_the_email_then_log_in(anon, mailoutbox):
 def test_verified_account_logs_in_by_email_too(anon, mailoutbox):
     register(anon)
     verify(anon, verification_key(mailoutbox[0]))
-    response = anon.post(
-        f"{AUTH}/login/", {"email": "carol@example.com", "password": PASSWORD}, format="json"
-    )
+    response = log_in_by_email(anon, "carol@example.com")
     assert (response.status_code, response.json()["user"]["username"]) == (200, "carol")
 
 

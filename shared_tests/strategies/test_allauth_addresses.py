@@ -13,7 +13,15 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from ..adapters.allauth import confirm_reset, request_reset, reset_link
-from .allauth_flows import AUTH, log_in, register, resend, verification_key, verify
+from .allauth_flows import (
+    AUTH,
+    log_in,
+    log_in_by_email,
+    register,
+    resend,
+    verification_key,
+    verify,
+)
 
 pytestmark = [
     pytest.mark.requires("dj-rest-auth"),
@@ -58,9 +66,7 @@ def test_attacker_cannot_log_in_with_the_victims_address_after_the_attack(
     anon, attacker_registered, mailoutbox
 ):
     replay_the_attack(anon, mailoutbox)
-    by_email = anon.post(
-        f"{AUTH}/login/", {"email": VICTIM, "password": ATTACKERS_PASSWORD}, format="json"
-    )
+    by_email = log_in_by_email(anon, VICTIM, ATTACKERS_PASSWORD)
     by_username = log_in(anon, "mallory", ATTACKERS_PASSWORD)
     assert (by_email.status_code, by_username.status_code) == (400, 400)
 
@@ -92,9 +98,7 @@ def test_victim_recovers_the_account_with_a_reset_and_logs_in_by_email(
     replay_the_attack(anon, mailoutbox)
     request_reset(anon, VICTIM)
     confirmed = confirm_reset(anon, **reset_link(mailoutbox[-1]), new_password=VICTIMS_PASSWORD)
-    login = anon.post(
-        f"{AUTH}/login/", {"email": VICTIM, "password": VICTIMS_PASSWORD}, format="json"
-    )
+    login = log_in_by_email(anon, VICTIM, VICTIMS_PASSWORD)
     assert (confirmed.status_code, login.status_code) == (200, 200)
 
 

@@ -17,7 +17,7 @@ import time_machine
 from django.conf import settings
 
 from ..conftest import PASSWORD
-from .allauth_flows import AUTH, log_in
+from .allauth_flows import AUTH, log_in, log_in_by_email
 
 pytestmark = [pytest.mark.requires("dj-rest-auth"), pytest.mark.django_db]
 
@@ -126,13 +126,40 @@ def test_login_body_does_not_contain_the_token_cookie(anon, users, name):
 
 
 def test_login_by_email_sets_the_cookies_too(anon, users):
-    response = anon.post(
-        f"{AUTH}/login/", {"email": "alice@example.com", "password": PASSWORD}, format="json"
-    )
+    response = log_in_by_email(anon, "alice@example.com")
     assert (response.status_code, sorted(response.cookies)) == (
         200,
         ["access", "csrftoken", "refresh"],
     )
+
+
+def test_csrf_endpoint_sets_the_csrf_cookie(anon):
+    response = anon.get(f"{AUTH}/csrf/")
+    assert (response.status_code, list(response.cookies)) == (200, ["csrftoken"])
+
+
+def test_login_without_the_csrf_token_is_403_and_sets_no_cookie(anon, users):
+    """Login CSRF: a form on another site would log the browser in as the attacker."""
+    body = {"username": "alice", "password": PASSWORD}
+    response = anon.post(f"{AUTH}/login/", body, format="json")
+    assert (response.status_code, response.json(), list(response.cookies)) == (
+        403,
+        {"detail": "CSRF Failed: CSRF cookie not set."},
+        [],
+    )
+
+
+def test_login_by_a_cross_site_form_is_403(anon, users):
+    """The form cannot read the csrftoken cookie, so its field cannot match it."""
+    anon.get(f"{AUTH}/csrf/")
+    form = {"username": "alice", "password": PASSWORD, "csrfmiddlewaretoken": "x" * 32}
+    response = anon.post(f"{AUTH}/login/", form, HTTP_ORIGIN="https://evil.example")
+    assert (response.status_code, list(response.cookies)) == (403, [])
+
+
+def test_token_login_needs_no_csrf_token(anon, users):
+    body = {"username": "alice", "password": PASSWORD}
+    assert anon.post(f"{AUTH}/token/", body, format="json").status_code == 200
 
 
 def test_wrong_password_is_400_and_sets_no_cookie(anon, users):
