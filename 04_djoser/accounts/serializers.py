@@ -15,7 +15,7 @@ from djoser.conf import settings as djoser_settings
 from rest_framework import serializers
 from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
 
-from . import jwt_revocation, links
+from . import address_claims, jwt_revocation, links
 from .emails import EMAIL_TAKEN, email_taken, user_with_email
 
 User = get_user_model()
@@ -41,13 +41,15 @@ class UniqueEmailValidator:
     """Refuses an email that another account has, in any case or Unicode spelling.
 
     The quick, friendly check; the unique index behind `accounts.emails` is the one that
-    holds when two requests pass this at the same moment.
+    holds when two requests pass this at the same moment. If the account holding the
+    address still awaits its activation, it loses its password (accounts/address_claims.py).
     """
 
     requires_context = True
 
     def __call__(self, value, field):
         if email_taken(value, field.parent.instance):
+            address_claims.address_named(value, field.context.get("request"))
             raise serializers.ValidationError(EMAIL_TAKEN, code="unique")
 
 
@@ -56,11 +58,12 @@ def unique_email_field():
     return serializers.EmailField(max_length=254, validators=[UniqueEmailValidator()])
 
 
-def duplicate_error(username=None, email=None, user=None):
+def duplicate_error(username=None, email=None, user=None, request=None):
     """The 400 a duplicate gets when the database refused it after the checks passed.
 
     A request that lost the race to an identical one gets the very answer it would have
-    had a moment later, when the winner's row was already there.
+    had a moment later, when the winner's row was already there (and, for an email, the
+    same effect on the winner, see `UniqueEmailValidator`).
     """
     if (
         username is not None
@@ -71,6 +74,7 @@ def duplicate_error(username=None, email=None, user=None):
         field = User._meta.get_field(User.USERNAME_FIELD)
         return serializers.ValidationError({User.USERNAME_FIELD: [field.error_messages["unique"]]})
     if email is not None and email_taken(email, user):
+        address_claims.address_named(email, request)
         return serializers.ValidationError({"email": [EMAIL_TAKEN]})
     return None
 
@@ -97,7 +101,9 @@ class UserCreateSerializer(djoser_serializers.UserCreateSerializer):
             return self.perform_create(validated_data)
         except IntegrityError:
             error = duplicate_error(
-                validated_data.get(User.USERNAME_FIELD), validated_data.get("email")
+                validated_data.get(User.USERNAME_FIELD),
+                validated_data.get("email"),
+                request=self.context.get("request"),
             )
             if error is None:
                 self.fail("cannot_create_user")
@@ -167,7 +173,11 @@ class UserSerializer(djoser_serializers.UserSerializer):
                     links.await_activation(user)
         except IntegrityError:
             instance.refresh_from_db()
-            error = duplicate_error(email=validated_data.get("email"), user=instance)
+            error = duplicate_error(
+                email=validated_data.get("email"),
+                user=instance,
+                request=self.context.get("request"),
+            )
             if error is None:
                 raise
             raise error from None
@@ -181,11 +191,17 @@ class SendEmailResetSerializer(djoser_serializers.SendEmailResetSerializer):
     `Alice@Example.com`. Resend-activation mails only an account that is waiting for its
     link: one that staff deactivated must not be able to switch itself back on. Either
     way the answer stays the same 204, so nothing is revealed.
+
+    Unlike Djoser (and Django's reset form), an account without a usable password gets
+    its mail too. Django skips those because they log in some other way (LDAP, a social
+    login); here nothing else logs in, and the password of an account squatting someone's
+    address was voided so that the reader of that mailbox can set one
+    (accounts/address_claims.py).
     """
 
     def get_user(self, is_active=True):
         user = user_with_email(self.data.get(self.email_field))
-        if user is None or user.is_active != is_active or not user.has_usable_password():
+        if user is None or user.is_active != is_active:
             return None
         if not is_active and not links.awaits_activation(user):
             return None

@@ -92,6 +92,11 @@ DJOSER = {
         "activation": "accounts.serializers.ActivationSerializer",
         "password_reset_confirm": "accounts.serializers.PasswordResetConfirmSerializer",
     },
+    "EMAIL": {
+        # The activation email names the account it activates (accounts/mail.py): the
+        # reader of a mailbox should know whose account a link switches on.
+        "activation": "accounts.mail.ActivationEmail",
+    },
 }
 
 # --- The browser demo at /demo/ (api/demo.py) -------------------------------------------
