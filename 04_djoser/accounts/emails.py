@@ -50,18 +50,30 @@ def email_key(address):
     return f"{local}@{domain}" if _at else domain
 
 
+def lookup_key(address):
+    """The key to look `address` up by, or "" when no account can have it.
+
+    PostgreSQL cannot store or compare text holding a NUL: such a query is a 500 there.
+    DRF's fields refuse the NUL themselves, but they run every validator anyway, so the
+    uniqueness check must not ask the database.
+    """
+    return "" if "\x00" in (address or "") else email_key(address)
+
+
 def email_taken(address, user=None):
     """True when an account other than `user` has `address`, in any spelling."""
-    key = email_key(address)
+    key = lookup_key(address)
+    if not key:
+        return False
     others = UniqueEmail.objects.filter(key=key)
     if user is not None and user.pk is not None:
         others = others.exclude(user_id=user.pk)
-    return bool(key) and others.exists()
+    return others.exists()
 
 
 def user_with_email(address):
     """The user whose email is `address` in any spelling, or None."""
-    key = email_key(address)
+    key = lookup_key(address)
     if not key:
         return None
     return get_user_model()._default_manager.filter(unique_email__key=key).first()
