@@ -74,6 +74,18 @@ def revoke_family(payload):
         )
 
 
+def still_as_checked(user):
+    """True while the user's row holds the password and `is_active` that the login's
+    password check read from it.
+
+    Under several workers a login may check the old password, and a password change or a
+    deactivation may commit and revoke everything before that login makes its token: the
+    token would be new to the revocation and live on (red team, finding 2).
+    """
+    stored = type(user)._base_manager.filter(pk=user.pk).values_list("password", "is_active")
+    return stored.first() == (user.password, user.is_active)
+
+
 def check_generation(token, user):
     """A TokenError unless `token` was signed for the user's current generation."""
     if token[GENERATION_CLAIM] != current_generation(user):
@@ -128,12 +140,24 @@ class RefreshToken(
 
     @classmethod
     def for_user(cls, user):
-        """A new login: a new family, at the user's current generation."""
-        token = cls()
-        token[api_settings.USER_ID_CLAIM] = str(getattr(user, api_settings.USER_ID_FIELD))
-        token[GENERATION_CLAIM] = (
+        """A new login: a new family, at the user's current generation.
+
+        The generation is read before the user row is read again (`still_as_checked`):
+        a password change or a deactivation that committed after the password check is
+        either seen in the row, and the login is refused, or it adds one to the
+        generation after this read, and the token is refused from its first use.
+        """
+        generation = (
             JWTGeneration.objects.filter(user=user).values_list("value", flat=True).first() or 0
         )
+        if not still_as_checked(user):
+            raise AuthenticationFailed(
+                jwt_serializers.TokenObtainSerializer.default_error_messages["no_active_account"],
+                "no_active_account",
+            )
+        token = cls()
+        token[api_settings.USER_ID_CLAIM] = str(getattr(user, api_settings.USER_ID_FIELD))
+        token[GENERATION_CLAIM] = generation
         token[FAMILY_CLAIM] = uuid4().hex
         token.outstanding_token(user)
         return token
