@@ -16,3 +16,15 @@ from api.signals import credentials_revoked
 @receiver(credentials_revoked)
 def delete_the_key(sender, user, reason, **kwargs):
     Token.objects.filter(user_id=user.pk).delete()
+
+
+def still_as_checked(user):
+    """True while the user's row holds the password and `is_active` that the login's
+    password check read from it.
+
+    Under several workers a login may check the old password, and a password change or a
+    deactivation may commit and delete the key before that login makes its own: the new
+    key would outlive the revocation (red team, finding 2).
+    """
+    stored = type(user)._base_manager.filter(pk=user.pk).values_list("password", "is_active")
+    return stored.first() == (user.password, user.is_active)

@@ -1,14 +1,19 @@
 """The token endpoint: trade a username and password for a key, or give the key back."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from api.signals import LOGOUT_EVERYWHERE, revoke_credentials
 from api.throttles import LoginRateThrottle, LogoutRateThrottle
+
+from .revocation import still_as_checked
 
 
 class AuthTokenView(ObtainAuthToken):
@@ -38,6 +43,30 @@ class AuthTokenView(ObtainAuthToken):
         if self.request.method == "DELETE":
             return [LogoutRateThrottle()]
         return []
+
+    def post(self, request, *args, **kwargs):
+        """DRF's login, but the key is made only for the user as the password check saw it.
+
+        A password change or a deactivation that committed between the check and
+        `get_or_create` has already deleted the user's key, so the row is read again once
+        the key exists: if it changed, the key goes and the login answers as a wrong
+        password does. A change that commits later deletes the key itself.
+        """
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = serializer.validated_data["user"]
+        token, _created = Token.objects.get_or_create(user=user)
+        if not still_as_checked(user):
+            Token.objects.filter(key=token.key).delete()
+            raise ValidationError(
+                {
+                    api_settings.NON_FIELD_ERRORS_KEY: [
+                        _("Unable to log in with provided credentials.")
+                    ]
+                },
+                "authorization",
+            )
+        return Response({"token": token.key})
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request):
