@@ -13,13 +13,15 @@ from djoser.compat import get_user_email
 from djoser.conf import settings as djoser_settings
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, status
+from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework_simplejwt import views as jwt_views
 
 from api.throttles import LoginRateThrottle, LogoutRateThrottle
 
-from . import links
+from . import jwt_revocation, links
 from .schema import UserViewSetSchema
 from .serializers import duplicate_error
 
@@ -152,9 +154,25 @@ class UserViewSet(djoser_views.UserViewSet):
 
 
 class TokenCreateView(djoser_views.TokenCreateView):
-    """/auth/token/login/: a username and password for a `Token` key."""
+    """/auth/token/login/: a username and password for a `Token` key.
+
+    The key is made after the password check. A password change or a deactivation
+    that committed in between has already deleted the user's keys, so the user's row is
+    read again once the key exists: if it changed, the key is deleted and the login
+    answers as a wrong password does. A change that commits later deletes the key itself.
+    """
 
     throttle_classes = [LoginRateThrottle]
+
+    def _action(self, serializer):
+        response = super()._action(serializer)
+        if not jwt_revocation.still_as_checked(serializer.user):
+            Token.objects.filter(key=response.data["auth_token"]).delete()
+            raise exceptions.ValidationError(
+                {api_settings.NON_FIELD_ERRORS_KEY: [MESSAGES.INVALID_CREDENTIALS_ERROR]},
+                "invalid_credentials",
+            )
+        return response
 
 
 class TokenDestroyView(djoser_views.TokenDestroyView):
