@@ -20,3 +20,15 @@ from .models import UserSession
 @receiver(credentials_revoked)
 def end_every_session(sender, user, reason, **kwargs):
     UserSession.objects.filter(user_id=user.pk).delete()
+
+
+def still_as_checked(user):
+    """True while the user's row holds the password and `is_active` that the login's
+    password check read from it.
+
+    Under several workers a login may check the password, and a deactivation may commit
+    and delete the user's sessions before that login saves its own: re-activating the
+    account would then revive it (red team, finding 2).
+    """
+    stored = type(user)._base_manager.filter(pk=user.pk).values_list("password", "is_active")
+    return stored.first() == (user.password, user.is_active)

@@ -6,13 +6,16 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from api.signals import LOGOUT_EVERYWHERE, revoke_credentials
 from api.throttles import LoginRateThrottle, LogoutRateThrottle
 
+from .revocation import still_as_checked
 from .serializers import LoginSerializer, SessionUserSerializer
 
 Detail = inline_serializer("Detail", {"detail": serializers.CharField()})
@@ -49,6 +52,15 @@ class LoginView(APIView):
         serializer.is_valid(raise_exception=True)
         user = serializer.validated_data["user"]
         login(request, user)  # a new session key and a new CSRF token: no fixation
+        # Saved now rather than after the view, then the user's row read again: a
+        # deactivation that committed since the password check is seen here, and one
+        # that commits later finds this session's row and deletes it.
+        request.session.save()
+        if not still_as_checked(user):
+            logout(request)
+            raise ValidationError(
+                {api_settings.NON_FIELD_ERRORS_KEY: [LoginSerializer.INVALID]}, "authorization"
+            )
         return Response(SessionUserSerializer(user).data)
 
 
