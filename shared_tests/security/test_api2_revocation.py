@@ -4,9 +4,15 @@ A password change or a deactivation ends every credential issued before it, at o
 re-activating the account revives none of them. Where a chapter offers "log out
 everywhere", one request ends every login of the user. Each test first takes a copy of
 the credential, as a thief would, and replays it from a client that shares nothing else.
+
+A login still running when the change commits (another worker) is no way around it:
+`interleaved` makes that race happen at one exact point, between the password check and
+the credential being made.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 
 from ..conftest import PASSWORD
 from ..credentials import same_credentials, secret_status
@@ -26,6 +32,38 @@ def deactivate_and_reactivate(user):
     """What staff do in the admin: switch the account off, then on again."""
     user.is_active = False
     user.save()
+    user.is_active = True
+    user.save()
+
+
+@pytest.fixture
+def interleaved(monkeypatch):
+    """`interleaved(change)` runs `change(user)` once, on a fresh copy of the user, right
+    after the next password check succeeds: the login goes on with the row it read
+    before the change, as a login on another worker would."""
+
+    def interleave(change):
+        pending = [change]
+        check_password = AbstractBaseUser.check_password
+
+        def check_then_change(user, raw_password):
+            correct = check_password(user, raw_password)
+            if correct and pending:
+                pending.pop()(get_user_model().objects.get(pk=user.pk))
+            return correct
+
+        monkeypatch.setattr(AbstractBaseUser, "check_password", check_then_change)
+
+    return interleave
+
+
+def deactivate(user):
+    user.is_active = False
+    user.save()
+
+
+def reactivate(user):
+    user.refresh_from_db()
     user.is_active = True
     user.save()
 
@@ -57,6 +95,16 @@ def test_refresh_token_from_before_a_password_change_is_refused(adapter, users):
     assert response.status_code == 401, response.content
 
 
+def test_login_that_checked_the_old_password_is_refused_once_the_password_changed(
+    adapter, users, interleaved
+):
+    if adapter.login_path is None:
+        pytest.skip("Basic sends the password itself: no login issues a credential")
+    interleaved(change_password)
+    response = adapter.login_attempt(adapter.client(), "alice", PASSWORD)
+    assert response.status_code in (400, 401), "expected the login's refusal, got a credential"
+
+
 # --- deactivation --------------------------------------------------------------------------
 
 
@@ -66,6 +114,17 @@ def test_copy_taken_before_a_deactivation_stays_refused_after_reactivation(adapt
     stolen = same_credentials(login(users["user"]))
     deactivate_and_reactivate(users["user"])
     assert secret_status(stolen) == 401, "re-activating the account revived an old credential"
+
+
+def test_login_that_checked_the_password_before_a_deactivation_is_refused(
+    adapter, users, interleaved
+):
+    if adapter.login_path is None:
+        pytest.skip("Basic sends the password itself: no login issues a credential")
+    interleaved(deactivate)
+    response = adapter.login_attempt(adapter.client(), "alice", PASSWORD)
+    reactivate(users["user"])
+    assert response.status_code in (400, 401), "a login raced the deactivation and won"
 
 
 @pytest.mark.requires("refresh-rotation")
