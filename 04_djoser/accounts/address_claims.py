@@ -18,6 +18,12 @@ owner still reads the mail and recovers the account the same way. An active acco
 left alone: its activation proved the mailbox.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+
+from api.signals import PASSWORD_CHANGED, revoke_credentials
+
 from . import links
 from .emails import user_with_email
 from .mail import AddressHeldEmail
@@ -29,9 +35,24 @@ def address_named(address, request=None):
     if holder is None or not links.awaits_activation(holder):
         return
     if holder.has_usable_password():
-        # A password change to api/signals.py: whatever it was used for ends too. Voided
-        # once only, so the activation link already mailed (it hashes the password)
-        # keeps working when the address is named again.
-        holder.set_unusable_password()
-        holder.save(update_fields=["password"])
+        void_password(holder)
+        holder.refresh_from_db(fields=["password"])
     AddressHeldEmail(request, {"user": holder}).send([holder.email])
+
+
+def void_password(user):
+    """Voids the password `user` was read with, unless a parallel request already did.
+
+    Once only: the activation link in the mail hashes the password, so voiding it again
+    would kill the link that the first of two parallel requests (or an earlier one)
+    mailed. `UPDATE ... WHERE password = <the hash read>` changes it for one request.
+    """
+    with transaction.atomic():
+        changed = (
+            get_user_model()
+            ._default_manager.filter(pk=user.pk, password=user.password)
+            .update(password=make_password(None))
+        )
+        if changed:
+            # `update()` sends no save signals: this is what api/signals.py would announce.
+            revoke_credentials(user, PASSWORD_CHANGED)

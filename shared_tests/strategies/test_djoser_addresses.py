@@ -193,3 +193,24 @@ def test_activation_link_mailed_before_the_voiding_no_longer_works(anon, squatte
     victim_signs_up(anon)
     response = activate(anon, **activation_link(registration_mail))
     assert (response.status_code, response.json()) == (400, INVALID_TOKEN)
+
+
+def test_address_named_twice_at_once_mails_one_working_link_twice(
+    anon, squatted, mailoutbox, monkeypatch, time_machine
+):
+    """Two sign-ups both find the password usable; one voids it, and both mail a link
+    for the voided one (voiding it twice would kill the first mail's link)."""
+    from accounts import address_claims
+
+    time_machine.move_to("2026-11-22 12:00:00+00:00", tick=False)  # one token timestamp
+    original = address_claims.void_password
+
+    def the_other_sign_up_first(user):
+        monkeypatch.setattr(address_claims, "void_password", original)
+        register(anon, username="victim2", email=VICTIM, password=VICTIMS_PASSWORD)
+        original(user)
+
+    monkeypatch.setattr(address_claims, "void_password", the_other_sign_up_first)
+    victim_signs_up(anon)
+    first, second = [activation_link(m) for m in mails_to(mailoutbox) if is_takeover_notice(m)]
+    assert first == second, "the second voiding killed the first mail's link"
