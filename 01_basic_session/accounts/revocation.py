@@ -10,6 +10,7 @@ password form (`update_session_auth_hash`), saves their session again under a ne
 right after this, and that one session survives.
 """
 
+from django.db import transaction
 from django.dispatch import receiver
 
 from api.signals import credentials_revoked
@@ -19,7 +20,13 @@ from .models import UserSession
 
 @receiver(credentials_revoked)
 def end_every_session(sender, user, reason, **kwargs):
-    UserSession.objects.filter(user_id=user.pk).delete()
+    delete = UserSession.objects.filter(user_id=user.pk).delete
+    delete()
+    if transaction.get_connection().in_atomic_block:
+        # The change is not committed yet (the admin's form): a login on another worker
+        # still reads the old row, and what it makes now would survive. Again, then,
+        # once the change is visible to every login (see `still_as_checked`).
+        transaction.on_commit(delete)
 
 
 def still_as_checked(user):

@@ -7,6 +7,7 @@ inactive user's key, but without this the same key would work again once the acc
 switched back on. The next login makes a new key.
 """
 
+from django.db import transaction
 from django.dispatch import receiver
 from rest_framework.authtoken.models import Token
 
@@ -15,7 +16,13 @@ from api.signals import credentials_revoked
 
 @receiver(credentials_revoked)
 def delete_the_key(sender, user, reason, **kwargs):
-    Token.objects.filter(user_id=user.pk).delete()
+    delete = Token.objects.filter(user_id=user.pk).delete
+    delete()
+    if transaction.get_connection().in_atomic_block:
+        # The change is not committed yet (the admin's form): a login on another worker
+        # still reads the old row, and what it makes now would survive. Again, then,
+        # once the change is visible to every login (see `still_as_checked`).
+        transaction.on_commit(delete)
 
 
 def still_as_checked(user):

@@ -127,6 +127,19 @@ def test_login_that_checked_the_password_before_a_deactivation_is_refused(
     assert response.status_code in (400, 401), "a login raced the deactivation and won"
 
 
+@pytest.mark.requires("revocable")
+def test_credential_made_before_a_deactivation_commits_is_ended_when_it_commits(
+    login, users, django_capture_on_commit_callbacks
+):
+    """The admin's form deactivates in a transaction. On PostgreSQL a login on another
+    worker meanwhile reads the committed row, the old one, so what it makes after the
+    revocation deleted the user's credentials must go when the change commits."""
+    with django_capture_on_commit_callbacks(execute=True):
+        deactivate_and_reactivate(users["user"])
+        stolen = same_credentials(login(users["user"]))
+    assert secret_status(stolen) == 401, "a credential made before the commit outlived it"
+
+
 @pytest.mark.requires("refresh-rotation")
 def test_refresh_token_from_before_a_deactivation_stays_refused_after_reactivation(adapter, users):
     refresh = adapter.token_pair(adapter.client(), "alice", PASSWORD)["refresh"]
