@@ -94,6 +94,9 @@ class PasswordLoginMixin:
     """
 
     throttle_classes = GUESSING_BUDGET
+    # A login proves who is calling by the password alone. Were the cookies read too, an
+    # access cookie that was revoked or left empty would make the login itself a 401.
+    authentication_classes = []
 
     def login(self):
         super().login()

@@ -157,6 +157,13 @@ def test_login_by_a_cross_site_form_is_403(anon, users):
     assert (response.status_code, list(response.cookies)) == (403, [])
 
 
+@pytest.mark.parametrize("stale", ["", "not-a-token"])
+def test_login_with_a_stale_access_cookie_still_logs_in(anon, users, stale):
+    """The password is the login's credential: an old cookie must not make it a 401."""
+    anon.cookies["access"] = stale
+    assert log_in(anon, "alice").status_code == 200
+
+
 def test_token_login_needs_no_csrf_token(anon, users):
     body = {"username": "alice", "password": PASSWORD}
     assert anon.post(f"{AUTH}/token/", body, format="json").status_code == 200
