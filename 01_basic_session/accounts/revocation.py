@@ -10,6 +10,7 @@ password form (`update_session_auth_hash`), saves their session again under a ne
 right after this, and that one session survives.
 """
 
+from django.contrib.auth import logout, user_logged_in
 from django.db import transaction
 from django.dispatch import receiver
 
@@ -27,6 +28,17 @@ def end_every_session(sender, user, reason, **kwargs):
         # still reads the old row, and what it makes now would survive. Again, then,
         # once the change is visible to every login (see `still_as_checked`).
         transaction.on_commit(delete)
+
+
+@receiver(user_logged_in)
+def end_a_login_that_raced_a_revocation(sender, request, user, **kwargs):
+    """Every session login (the JSON one, the browsable API's, the admin's) saves its
+    session now, not after the view, and then reads the user's row again: a change that
+    committed since the password check logs the session out at once, and one that
+    commits later finds this session's row and deletes it."""
+    request.session.save()
+    if not still_as_checked(user):
+        logout(request)
 
 
 def still_as_checked(user):

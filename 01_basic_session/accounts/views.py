@@ -15,7 +15,6 @@ from rest_framework.views import APIView
 from api.signals import LOGOUT_EVERYWHERE, revoke_credentials
 from api.throttles import LoginRateThrottle, LogoutRateThrottle
 
-from .revocation import still_as_checked
 from .serializers import LoginSerializer, SessionUserSerializer
 
 Detail = inline_serializer("Detail", {"detail": serializers.CharField()})
@@ -52,12 +51,7 @@ class LoginView(APIView):
         serializer.is_valid(raise_exception=True)
         user = serializer.validated_data["user"]
         login(request, user)  # a new session key and a new CSRF token: no fixation
-        # Saved now rather than after the view, then the user's row read again: a
-        # deactivation that committed since the password check is seen here, and one
-        # that commits later finds this session's row and deletes it.
-        request.session.save()
-        if not still_as_checked(user):
-            logout(request)
+        if not request.user.is_authenticated:  # it raced a revocation (accounts/revocation.py)
             raise ValidationError(
                 {api_settings.NON_FIELD_ERRORS_KEY: [LoginSerializer.INVALID]}, "authorization"
             )

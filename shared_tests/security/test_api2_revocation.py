@@ -127,6 +127,17 @@ def test_login_that_checked_the_password_before_a_deactivation_is_refused(
     assert response.status_code in (400, 401), "a login raced the deactivation and won"
 
 
+@pytest.mark.requires("session")
+def test_no_session_login_that_raced_a_deactivation_works_after_reactivation(
+    adapter, password_check, users, interleaved
+):
+    client = adapter.client()
+    interleaved(deactivate)
+    password_check.attempt(client, "alice", PASSWORD)
+    reactivate(users["user"])
+    assert secret_status(client) == 401, "the login's session came back with the account"
+
+
 @pytest.mark.requires("revocable")
 def test_credential_made_before_a_deactivation_commits_is_ended_when_it_commits(
     login, users, django_capture_on_commit_callbacks
