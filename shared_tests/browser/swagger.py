@@ -26,12 +26,28 @@ def typed_scheme(live):
     raise AssertionError(f"no scheme to type into among {schemes}")
 
 
+def csrf_headers(live, demo):
+    """The CSRF cookie and header a login needs where `DEMO_CLIENT` names a `csrf` URL."""
+    if not demo.get("csrf"):
+        return {}
+    with urllib.request.urlopen(f"{live.url}{demo['csrf']}", timeout=10) as answer:
+        cookies = SimpleCookie()
+        for header in answer.headers.get_all("Set-Cookie") or []:
+            cookies.load(header)
+    token = cookies["csrftoken"].value
+    return {"Cookie": f"csrftoken={token}", "X-CSRFToken": token}
+
+
 def log_in_over_http(live, demo, username, password):
     """The chapter's login, outside the browser: (JSON body, cookies it set)."""
     request = urllib.request.Request(
         f"{live.url}{demo['login']}",
         data=json.dumps({"username": username, "password": password}).encode(),
-        headers={"Content-Type": "application/json", "Accept": "application/json"},
+        headers={
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            **csrf_headers(live, demo),
+        },
     )
     with urllib.request.urlopen(request, timeout=10) as answer:
         cookies = SimpleCookie()
