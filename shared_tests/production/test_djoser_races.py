@@ -127,3 +127,22 @@ def test_one_activation_link_used_twelve_times_at_once_activates_once(server, ma
     answers = in_parallel(activate)
     assert Counter(status for status, _ in answers) == {204: 1, 403: COPIES - 1}, answers
     assert [body for status, body in answers if status == 403] == [STALE] * (COPIES - 1)
+
+
+def test_a_pending_accounts_address_named_twelve_times_at_once_voids_its_password(
+    server, make_user
+):
+    """Each sign-up naming the address of an account never activated voids that account's
+    password (accounts/address_claims.py): in parallel, once, and never a 500."""
+    from accounts.links import await_activation
+
+    await_activation(make_user("squatter", email="victim@example.com", is_active=False))
+
+    def register(n):
+        body = registration(f"victim{n}", spelling("victim@example.com", n))
+        return post(server, "/auth/users/", body)
+
+    answers = in_parallel(register)
+    assert answers == [(400, EMAIL_TAKEN)] * COPIES, answers
+    squatter = get_user_model().objects.get(username="squatter")
+    assert squatter.has_usable_password() is False, "the squatter's password still works"
