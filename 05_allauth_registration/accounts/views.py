@@ -238,10 +238,11 @@ class TokenRefreshView(TokenCookieCsrfMixin, get_refresh_view()):
     schema_error_codes = {401, 403}
 
     def finalize_response(self, request, response, *args, **kwargs):
-        # An error answer sets no cookie; and its body may be unreadable (a 413, a 415),
-        # so `request.data` would raise again here, outside DRF's error handling.
-        failed = response.status_code != status.HTTP_200_OK
-        if failed or refresh_from_body(request) is not None:  # no cookie to set
+        # Only a refresh that worked sets cookies. Any other answer (an error, OPTIONS)
+        # may come with a body DRF cannot read (a 413, a 415), and `request.data` would
+        # raise again here, outside DRF's error handling: a 500.
+        refreshed = request.method == "POST" and response.status_code == status.HTTP_200_OK
+        if not refreshed or refresh_from_body(request) is not None:  # no cookie to set
             return APIView.finalize_response(self, request, response, *args, **kwargs)
         response = super().finalize_response(request, response, *args, **kwargs)
         response.data.pop("access", None)
