@@ -98,6 +98,11 @@ class PasswordLoginMixin:
     # access cookie that was revoked or left empty would make the login itself a 401.
     authentication_classes = []
 
+    def get_authenticate_header(self, request):
+        """The challenge a refused login names; with no authentication class DRF would
+        turn its 401 into a 403."""
+        return JWTCookieAuthentication().authenticate_header(request)
+
     def login(self):
         super().login()
         if jwt_settings.UPDATE_LAST_LOGIN:
