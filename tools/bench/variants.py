@@ -96,9 +96,17 @@ def jwt_login(path, header_type):
 
 
 def cookie_jwt_login(client, username, password):
-    """dj-rest-auth's login: the access token in an httpOnly cookie, and a CSRF cookie."""
+    """dj-rest-auth's login: the access token in an httpOnly cookie, and a CSRF cookie.
+
+    The login itself needs the CSRF token (login CSRF), so the cookie comes first."""
+    answer(client.get("/api/v1/dj-rest-auth/csrf/"))
     body = {"username": username, "password": password}
-    answer(client.post("/api/v1/dj-rest-auth/login/", body, content_type="application/json"))
+    headers = {"X-CSRFToken": client.cookies["csrftoken"].value}
+    answer(
+        client.post(
+            "/api/v1/dj-rest-auth/login/", body, content_type="application/json", headers=headers
+        )
+    )
     return cookie_credentials(client, "access")
 
 
