@@ -33,6 +33,17 @@ def revoke_credentials(user, reason):
     credentials_revoked.send(sender=type(user), user=user, reason=reason)
 
 
+def is_hash_upgrade(user, update_fields):
+    """Whether this save only re-hashes the same password in a newer format.
+
+    A login whose hasher is out of date (a new default, more iterations) saves the new
+    hash at once: Django's `check_password` does it with `update_fields=["password"]`
+    and clears `_password`, "hash upgrades shouldn't be considered password changes".
+    Ending every credential of the user at each such login would log them out everywhere.
+    """
+    return update_fields == {"password"} and getattr(user, "_password", None) is None
+
+
 @receiver(pre_save, sender=settings.AUTH_USER_MODEL)
 def _notice_credential_change(sender, instance, update_fields=None, **kwargs):
     """Compares the row about to be saved with the stored one (one query per save)."""
@@ -42,7 +53,7 @@ def _notice_credential_change(sender, instance, update_fields=None, **kwargs):
     stored = sender._base_manager.filter(pk=instance.pk).values(*WATCHED_FIELDS).first()
     if stored is None:
         return
-    if stored["password"] != instance.password:
+    if stored["password"] != instance.password and not is_hash_upgrade(instance, update_fields):
         instance._credentials_revoked_because = PASSWORD_CHANGED
     elif stored["is_active"] and not instance.is_active:
         instance._credentials_revoked_because = DEACTIVATED

@@ -11,7 +11,7 @@ the credential being made.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
+from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 
 from ..conftest import PASSWORD
@@ -103,6 +103,23 @@ def test_login_that_checked_the_old_password_is_refused_once_the_password_change
     interleaved(change_password)
     response = adapter.login_attempt(adapter.client(), "alice", PASSWORD)
     assert response.status_code in (400, 401), "expected the login's refusal, got a credential"
+
+
+def test_a_login_that_upgrades_the_password_hash_ends_no_credential(
+    adapter, login, users, settings
+):
+    """Django saves a password in a newer hash format at the next login; the password is
+    the same, so nothing issued under it ends."""
+    if "session" in adapter.capabilities:
+        pytest.skip("Django itself ties a session to the password hash (get_session_auth_hash)")
+    stolen = same_credentials(login(users["user"]))
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
+    assert authenticate(username="alice", password=PASSWORD) is not None, "the upgrade login"
+    assert get_user_model().objects.get(username="alice").password.startswith("pbkdf2_")
+    assert secret_status(stolen) == 200, "a hash upgrade ended a credential"
 
 
 # --- deactivation --------------------------------------------------------------------------
