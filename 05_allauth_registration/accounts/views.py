@@ -147,7 +147,8 @@ class LoginView(PasswordLoginMixin, rest_auth_views.LoginView):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        JWTCookieAuthentication().enforce_csrf(request)
+        if request.method == "POST":  # any other method is a 405, CSRF token or not
+            JWTCookieAuthentication().enforce_csrf(request)
 
     def login(self):
         super().login()

@@ -536,3 +536,10 @@ def test_logout_with_an_expired_access_cookie_still_logs_out(anon, users):
         clock.shift(5 * 60 + 1)
         response = logout(anon)
     assert (response.status_code, refresh(anon).status_code) == (200, 401)
+
+
+@pytest.mark.parametrize("method", ["QUERY", "PUT", "DELETE"])
+def test_a_method_the_cookie_login_lacks_is_a_405_even_without_a_csrf_token(anon, method):
+    """The login's CSRF check guards its POST; any other method is simply not allowed."""
+    response = anon.generic(method, f"{AUTH}/login/")
+    assert response.status_code == 405, response.content
