@@ -40,7 +40,8 @@ def test_bola_another_users_todo_looks_like_a_missing_one(alice, others_todo):
     """API1: the answer for someone else's id must not confirm that the id exists."""
     theirs = alice.get(f"/api/todos/{others_todo.id}/")
     missing = alice.get(f"/api/todos/{others_todo.id + 1000}/")
-    assert (theirs.status_code, theirs.json()) == (missing.status_code, missing.json())
+    assert theirs.status_code == missing.status_code, theirs.content
+    assert theirs.json() == missing.json()
 
 
 @pytest.mark.parametrize(
