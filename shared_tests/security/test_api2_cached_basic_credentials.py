@@ -35,7 +35,8 @@ def create_todo(client, password=PASSWORD, **headers):
 
 def test_form_post_from_another_site_is_refused_with_403(anon, users):
     response = create_todo(anon, Origin="https://evil.example")
-    assert (response.status_code, response.json()) == (403, REFUSED)
+    assert response.status_code == 403, response.content
+    assert response.json() == REFUSED
 
 
 @pytest.mark.parametrize("method", ["put", "patch", "delete"])
@@ -52,7 +53,8 @@ def test_other_unsafe_methods_from_another_site_are_refused(anon, users, method)
 def test_post_the_browser_marks_as_from_another_site_is_refused(anon, users, fetch_site):
     """`same-site` too: another port or subdomain of the host is another origin."""
     response = create_todo(anon, **{"Sec-Fetch-Site": fetch_site})
-    assert (response.status_code, response.json()) == (403, REFUSED)
+    assert response.status_code == 403, response.content
+    assert response.json() == REFUSED
 
 
 def test_post_from_an_opaque_origin_is_refused(anon, users):
