@@ -51,7 +51,8 @@ def test_input_nul_byte_in_a_field_is_a_400(
 ):
     """API8: a NUL byte is refused before PostgreSQL would choke on it."""
     response = attack(client_as, category, role, method, path, payload, field, "a\x00b")
-    assert (response.status_code, list(response.json())) == (400, [field])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == [field]
 
 
 @pytest.mark.parametrize(
@@ -62,7 +63,8 @@ def test_input_overlong_field_is_a_400(
 ):
     """API8: a string one character over the column's length is refused, not truncated."""
     response = attack(client_as, category, role, method, path, payload, field, "7" * (limit + 1))
-    assert (response.status_code, list(response.json())) == (400, [field])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == [field]
 
 
 @pytest.mark.parametrize(
@@ -89,27 +91,24 @@ def test_input_refused_write_stores_nothing(
 def test_input_malformed_json_is_a_400(client_as, body):
     """API8: bodies that are not a JSON object answer 400 with a message."""
     response = client_as("user").post("/api/todos/", data=body, content_type="application/json")
-    assert (
-        response.status_code,
-        "detail" in response.json() or "non_field_errors" in response.json(),
-    ) == (400, True)
+    assert response.status_code == 400, response.content
+    assert "detail" in response.json() or "non_field_errors" in response.json()
 
 
 def test_input_deeply_nested_json_is_a_400(client_as):
     """API8: JSON nested beyond Python's recursion limit is a 400, not a crash."""
     body = "[" * 100_000 + "]" * 100_000
     response = client_as("user").post("/api/todos/", data=body, content_type="application/json")
-    assert (response.status_code, response.json()["detail"]) == (
-        400,
-        "JSON parse error - the document is nested too deeply.",
-    )
+    assert response.status_code == 400, response.content
+    assert response.json()["detail"] == "JSON parse error - the document is nested too deeply."
 
 
 @pytest.mark.parametrize("content_type", ["text/plain", "application/xml", "image/png"])
 def test_input_unsupported_content_type_is_a_415(client_as, content_type):
     """API8: a body in a format the API does not speak is refused by type."""
     response = client_as("user").post("/api/todos/", data="title=x", content_type=content_type)
-    assert (response.status_code, response["Content-Type"]) == (415, "application/json")
+    assert response.status_code == 415, response.content
+    assert response["Content-Type"] == "application/json"
 
 
 @pytest.mark.parametrize(
@@ -128,17 +127,20 @@ def test_input_wrong_json_type_is_a_400(client_as, field, value):
     response = client_as("user").post(
         "/api/todos/", {"title": "ok", "completed": False, field: value}, format="json"
     )
-    assert (response.status_code, list(response.json())) == (400, [field])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == [field]
 
 
 def test_input_price_as_a_json_number_is_a_400(client_as, category):
     """API8: prices travel as strings, so a float can never round one."""
     body = {"title": "Soup", "price": 4.5, "category": category.id}
     response = client_as("manager").post("/api/menu-items/", body, format="json")
-    assert (response.status_code, list(response.json())) == (400, ["price"])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == ["price"]
 
 
 def test_input_nul_byte_in_search_is_a_400_on_search(anon, db):
     """API8: a NUL byte in `?search=` is refused, and the error names the parameter."""
     response = anon.get("/api/menu-items/", {"search": "a\x00b"})
-    assert (response.status_code, list(response.json())) == (400, ["search"])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == ["search"]
