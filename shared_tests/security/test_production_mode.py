@@ -14,7 +14,8 @@ def test_production_check_deploy_reports_no_warnings():
     result = run_in_chapter(
         "manage.py", "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV
     )
-    assert (result.returncode, result.stderr) == (0, "")
+    assert result.returncode == 0
+    assert result.stderr == ""
 
 
 def test_development_key_is_never_production_mode():
