@@ -45,7 +45,8 @@ def queries_with_a_nul():
 
 def test_registration_with_a_nul_in_the_email_is_a_400_without_a_query(anon, queries_with_a_nul):
     response = register(anon, email=NUL_EMAIL)
-    assert (response.status_code, list(response.json())) == (400, ["email"])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == ["email"]
     assert queries_with_a_nul == [], "a query with a NUL is a 500 on PostgreSQL"
 
 
@@ -53,7 +54,8 @@ def test_own_email_change_to_a_nul_is_a_400_without_a_query(login, users, querie
     client = login(users["user"])
     body = {"email": NUL_EMAIL, "current_password": PASSWORD}
     response = client.patch("/auth/users/me/", body, format="json")
-    assert (response.status_code, list(response.json())) == (400, ["email"])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == ["email"]
     assert queries_with_a_nul == [], "a query with a NUL is a 500 on PostgreSQL"
 
 
@@ -64,12 +66,14 @@ def test_staff_email_change_to_a_nul_is_a_400_without_a_query(
     client = client_as("admin")
     body = {"email": NUL_EMAIL, "current_password": PASSWORD}
     response = getattr(client, method)(f"/auth/users/{users['user'].id}/", body, format="json")
-    assert (response.status_code, list(response.json())) == (400, ["email"])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == ["email"]
     assert queries_with_a_nul == [], "a query with a NUL is a 500 on PostgreSQL"
 
 
 @pytest.mark.parametrize("url", ["/auth/users/reset_password/", "/auth/users/resend_activation/"])
 def test_emailed_link_request_with_a_nul_is_a_400_without_a_query(anon, queries_with_a_nul, url):
     response = anon.post(url, {"email": NUL_EMAIL}, format="json")
-    assert (response.status_code, list(response.json())) == (400, ["email"])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == ["email"]
     assert queries_with_a_nul == [], "a query with a NUL is a 500 on PostgreSQL"
