@@ -62,7 +62,8 @@ def test_unknown_category_filter_is_an_empty_page(anon, menu):
 
 def test_non_numeric_category_filter_is_a_400(anon, menu):
     response = anon.get("/api/menu-items/", {"category": "mains"})
-    assert (response.status_code, list(response.json())) == (400, ["category"])
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == ["category"]
 
 
 @pytest.fixture
@@ -77,7 +78,8 @@ def test_invalid_price_is_a_400_on_price(manager, menu, price):
         {"title": "Soup", "price": price, "category": menu["mains"].id},
         format="json",
     )
-    assert (response.status_code, list(response.data)) == (400, ["price"])
+    assert response.status_code == 400, response.content
+    assert list(response.data) == ["price"]
 
 
 def test_price_with_more_than_two_decimals_stores_nothing(manager, menu):
@@ -102,9 +104,11 @@ def test_unknown_category_on_create_is_a_400(manager, menu):
     response = manager.post(
         "/api/menu-items/", {"title": "Soup", "price": "3.20", "category": 999999}, format="json"
     )
-    assert (response.status_code, list(response.data)) == (400, ["category"])
+    assert response.status_code == 400, response.content
+    assert list(response.data) == ["category"]
 
 
 def test_deleting_a_category_in_use_is_refused(client_as, menu):
     response = client_as("admin").delete(f"/api/categories/{menu['mains'].id}/")
-    assert (response.status_code, Category.objects.filter(slug="mains").exists()) == (409, True)
+    assert response.status_code == 409, response.content
+    assert Category.objects.filter(slug="mains").exists() is True
