@@ -41,7 +41,5 @@ def test_page_past_the_end_is_404(anon, many_items):
 @pytest.mark.parametrize("page_size", ["0", "000", "-5", "lots", "1.5", "", "²", "٣"])
 def test_nonsense_page_size_is_a_400(anon, many_items, page_size):
     response = anon.get("/api/menu-items/", {"page_size": page_size})
-    assert (response.status_code, response.json()) == (
-        400,
-        {"page_size": ["Use a whole number from 1."]},
-    )
+    assert response.status_code == 400, response.content
+    assert response.json() == {"page_size": ["Use a whole number from 1."]}
