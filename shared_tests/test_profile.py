@@ -35,7 +35,8 @@ def test_put_updates_the_profile(alice, users):
         format="json",
     )
     customer = Customer.objects.get(user=users["user"])
-    assert (customer.phone, customer.birth_date) == ("+1 (555) 010-0", datetime.date(1990, 5, 17))
+    assert customer.phone == "+1 (555) 010-0"
+    assert customer.birth_date == datetime.date(1990, 5, 17)
 
 
 def test_patch_changes_only_the_given_field(alice, users):
@@ -56,7 +57,8 @@ def test_user_id_is_read_only(alice, users):
 )
 def test_invalid_phone_is_a_400(alice, phone):
     response = alice.patch("/api/customers/me/", {"phone": phone}, format="json")
-    assert (response.status_code, list(response.data)) == (400, ["phone"])
+    assert response.status_code == 400, response.content
+    assert list(response.data) == ["phone"]
 
 
 def test_future_birth_date_is_a_400(alice):
@@ -64,9 +66,11 @@ def test_future_birth_date_is_a_400(alice):
     response = alice.patch(
         "/api/customers/me/", {"birth_date": tomorrow.isoformat()}, format="json"
     )
-    assert (response.status_code, list(response.data)) == (400, ["birth_date"])
+    assert response.status_code == 400, response.content
+    assert list(response.data) == ["birth_date"]
 
 
 def test_malformed_birth_date_is_a_400(alice):
     response = alice.patch("/api/customers/me/", {"birth_date": "17/05/1990"}, format="json")
-    assert (response.status_code, list(response.data)) == (400, ["birth_date"])
+    assert response.status_code == 400, response.content
+    assert list(response.data) == ["birth_date"]
