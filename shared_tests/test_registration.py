@@ -13,14 +13,13 @@ pytestmark = [pytest.mark.requires("registration"), pytest.mark.django_db]
 def test_registration_says_when_a_username_is_taken(anon, adapter, users):
     """Cannot be hidden: the account could not be created otherwise (see SECURITY.md)."""
     response = adapter.register(anon, username="alice")
-    assert (response.status_code, response.json()) == (
-        400,
-        {"username": ["A user with that username already exists."]},
-    )
+    assert response.status_code == 400, response.content
+    assert response.json() == {"username": ["A user with that username already exists."]}
 
 
 @pytest.mark.matrix("registration", "yes")
 def test_registration_creates_an_account(anon, adapter):
     response = adapter.register(anon)
     created = get_user_model().objects.filter(username="carol").count()
-    assert (response.status_code, created) == (201, 1)
+    assert response.status_code == 201, response.content
+    assert created == 1
