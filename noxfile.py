@@ -3,6 +3,7 @@
     nox                                   # the shared suite against every chapter
     nox -s "tests(01_basic_session)"      # ... against one chapter
     nox -s serve -- 01_basic_session      # migrate, load demo data, run the dev server
+    nox -s http -- 01_basic_session       # the suite over HTTP against runserver
     nox -s fuzz -- 01_basic_session       # schemathesis against a live server
     nox -s diff -- 02_token 03_jwt        # what one strategy changes against another
     nox -s lint                           # ruff check and ruff format --check
@@ -11,6 +12,7 @@
     nox -s matrix                         # run the suite, then write README.md's matrix
     nox -s postgres                       # the suite on PostgreSQL and Redis
     nox -s workers                        # several gunicorn workers: throttles and lost writes
+    nox -s http_production                # the suite over HTTP: gunicorn, PostgreSQL, Redis
     nox -s browser                        # a real Chromium: cookies, CSRF, Swagger UI, /demo/
     nox -s bench                          # what each strategy costs, under gunicorn and wrk
     nox -s compile                        # re-pin every requirements.txt from its .in
@@ -26,8 +28,9 @@ import filecmp
 import os
 import shutil
 import socket
+import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import nox
 
@@ -68,6 +71,38 @@ def tests(session, chapter):
     # The behaviour-matrix cells this run proves, for tools/matrix.py (see `matrix`).
     cells = f"--matrix-out={ROOT / '.nox' / 'matrix' / chapter}.json"
     session.run("python", "-m", "pytest", "../shared_tests", cells, *session.posargs)
+
+
+def http_database(session, chapter):
+    """A fresh SQLite file for one HTTP run, named as a test database (the suite empties
+    it), in memory-backed /dev/shm where there is one: every test commits."""
+    shm = Path("/dev/shm")
+    folder = Path(tempfile.mkdtemp(prefix=f"http-{chapter}-", dir=shm if shm.is_dir() else None))
+    return folder / "test_http.sqlite3"
+
+
+@nox.session
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def http(session, chapter):
+    """The suite over HTTP against the chapter under runserver: nox -s http -- 03_jwt
+
+    The suite serves the chapter itself (`--serve runserver`) on a SQLite test database
+    that the server and the test process both open, and skips the tests that need the
+    test process's own clock, settings or rates. Options after the chapter go to pytest.
+    """
+    skip_unless_asked(session, chapter)
+    install_chapter(session, chapter, "-r", "requirements-test.txt")
+    session.chdir(chapter)
+    database = http_database(session, chapter)
+    options = [arg for arg in session.posargs if arg not in CHAPTERS]
+    try:
+        session.run(
+            *("python", "-m", "pytest", "../shared_tests", "--serve", "runserver"),
+            *("-p", "no:cacheprovider", *options),
+            env={"DATABASE_URL": f"sqlite:///{database}"},
+        )
+    finally:
+        shutil.rmtree(database.parent, ignore_errors=True)
 
 
 @nox.session
@@ -264,6 +299,29 @@ def browser(session, chapter):
     options = [arg for arg in session.posargs if arg not in CHAPTERS]
     env = {"BROWSER_TESTS": "1"}
     session.run("python", "-m", "pytest", "../shared_tests/browser", cells, *options, env=env)
+
+
+@nox.session
+@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+def http_production(session, chapter):
+    """The suite over HTTP against gunicorn in production mode on PostgreSQL and Redis:
+    nox -s http_production -- 03_jwt
+
+    Debug off, a real secret key, two workers, behind a TLS proxy that the test client
+    stands in for (DJANGO_TLS_PROXY=1, `X-Forwarded-Proto: https`). The database is
+    `test_http` on the server DATABASE_URL names; the suite creates it and empties it.
+    """
+    skip_unless_asked(session, chapter)
+    env = services_or_skip(session)
+    env["DATABASE_URL"] = urlunsplit(urlsplit(env["DATABASE_URL"])._replace(path="/test_http"))
+    install_chapter(session, chapter, "-r", "requirements-test.txt")
+    session.chdir(chapter)
+    options = [arg for arg in session.posargs if arg not in CHAPTERS]
+    session.run(
+        *("python", "-m", "pytest", "../shared_tests", "--serve", "gunicorn"),
+        *("-p", "no:cacheprovider", *options),
+        env=env,
+    )
 
 
 # Where `bench_chapter` leaves one JSON file per chapter for `bench` to render.

@@ -12,7 +12,6 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
-from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
 from api.models import Category, MenuItem
@@ -20,8 +19,12 @@ from api.models import Category, MenuItem
 from .adapters import adapters_for
 from .dev_server import serve_database_copy
 from .servers import stop
+from .transport import new_client
 
-pytest_plugins = ["shared_tests.matrix"]  # the README's behaviour matrix, and `lacks`
+pytest_plugins = [
+    "shared_tests.matrix",  # the README's behaviour matrix, and `lacks`
+    "shared_tests.transport.http_mode",  # --base-url: the same tests over HTTP
+]
 
 CHAPTER = settings.BASE_DIR.name
 ADAPTERS = adapters_for(CHAPTER)
@@ -97,7 +100,7 @@ def rates(monkeypatch):
 
 @pytest.fixture
 def anon():
-    return APIClient(enforce_csrf_checks=True)
+    return new_client()
 
 
 @pytest.fixture

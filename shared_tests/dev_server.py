@@ -9,13 +9,12 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
 
-from .servers import free_port, port_open
+from .servers import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOT_TIMEOUT = 30
@@ -49,9 +48,5 @@ def serve_database_copy(folder, ports):
         process = subprocess.Popen(
             command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
         )
-    deadline = time.monotonic() + BOOT_TIMEOUT
-    while not port_open(port):
-        assert process.poll() is None, log_path.read_text()
-        assert time.monotonic() < deadline, "runserver did not start"
-        time.sleep(0.05)
+    wait_for_port(process, log_path, port, BOOT_TIMEOUT)
     return f"http://127.0.0.1:{port}", process

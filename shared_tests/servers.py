@@ -9,6 +9,7 @@ with nothing but the standard library, so a tool that runs in a chapter's own vi
 
 import socket
 import subprocess
+import time
 
 HOST = "127.0.0.1"
 
@@ -52,3 +53,25 @@ def stop(process, timeout=30):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def wait_for_port(process, log, port, timeout):
+    """Waits until the process accepts connections on `port`; raises, with its log, if it
+    exits or `timeout` seconds pass first."""
+    _wait(process, log, timeout, lambda: port_open(port))
+
+
+def wait_for_log(process, log, line, count, timeout):
+    """Waits until the process's log holds `line` `count` times (gunicorn's workers are
+    ready only when each has said so); raises, with the log, if it exits or times out."""
+    _wait(process, log, timeout, lambda: log.read_text().count(line) >= count)
+
+
+def _wait(process, log, timeout, ready):
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}:\n{log.read_text()}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the server was not ready after {timeout} s:\n{log.read_text()}")
+        time.sleep(0.05)

@@ -7,7 +7,6 @@ suite never collects them: only `nox -s workers` sets PRODUCTION_TESTS=1.
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -15,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from shared_tests.servers import free_port, stop
+from shared_tests.servers import free_port, stop, wait_for_log
 
 from .gunicorn_hooks import READY
 
@@ -49,13 +48,10 @@ def wait_until_ready(process, log, workers):
 
     The master listens before it forks, so an open port proves nothing about workers.
     """
-    deadline = time.monotonic() + BOOT_TIMEOUT
-    while log.read_text().count(READY) < workers:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text()}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"gunicorn not ready after {BOOT_TIMEOUT} s:\n{log.read_text()}")
-        time.sleep(0.05)
+    try:
+        wait_for_log(process, log, READY, workers, BOOT_TIMEOUT)
+    except RuntimeError as error:
+        pytest.fail(f"gunicorn: {error}")
 
 
 @pytest.fixture

@@ -1,0 +1,95 @@
+"""`--serve runserver|gunicorn`: the suite starts the chapter itself, then tests it over HTTP.
+
+The server opens the database the test process uses (`DATABASE_URL`, a test database,
+see shared_database.py), hashes passwords with the suite's MD5 hasher so the users the
+fixtures create can log in, and throttles at generous rates (a test that lowers a rate
+runs in process only). It starts once per run, after the database is migrated.
+
+- `runserver`: Django's development server, debug off as in the in-process suite.
+- `gunicorn`: production mode (debug off, a real secret key) behind a TLS proxy that
+  this client stands in for, with two workers and the cache `REDIS_URL` names (the test
+  process clears the same cache).
+"""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from ..servers import free_port, stop, wait_for_log, wait_for_port
+
+ROOT = Path(__file__).resolve().parents[2]
+# This run's ports, apart from the threaded race server's and the production leg's.
+PORTS = {"runserver": range(8400, 8425), "gunicorn": range(8425, 8450)}
+BOOT_TIMEOUT = 60  # seconds; gunicorn workers load Django on a busy two-core machine
+WORKERS = 2
+# What the server must not inherit from the test process unless it is set below.
+INHERITED = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "THROTTLE_")
+GENEROUS = {f"THROTTLE_{scope}": "100000/minute" for scope in ("ANON", "USER", "TEN", "LOGIN")}
+HOOKS = ROOT / "shared_tests" / "production" / "gunicorn_hooks.py"
+
+
+def server_environment(mode):
+    """The server's environment: the test process's database and cache, the fast hasher."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith(INHERITED)}
+    env |= GENEROUS | {
+        "DATABASE_URL": os.environ["DATABASE_URL"],
+        "DJANGO_SETTINGS_MODULE": "shared_tests.transport.server_settings",
+        "PYTHONPATH": str(ROOT),
+    }
+    if os.environ.get("REDIS_URL"):
+        env["REDIS_URL"] = os.environ["REDIS_URL"]
+    if mode == "gunicorn":
+        env |= {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_TLS_PROXY": "1",
+        }
+    return env
+
+
+def command(mode, port):
+    if mode == "runserver":
+        return [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    return [
+        *(sys.executable, "-m", "gunicorn", "config.wsgi"),
+        *("--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)),
+        "--no-control-socket",  # its default path is shared by every gunicorn here
+        *("--config", str(HOOKS)),
+    ]
+
+
+def pick_port(mode):
+    """The port the server will listen on, chosen before collection names the URL."""
+    return free_port(PORTS[mode])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def served_chapter(request, django_db_setup, tmp_path_factory):
+    """Starts the chapter on the migrated test database for the whole run."""
+    config = request.config
+    mode = config.getoption("serve")
+    port = config.getoption("base_url").rsplit(":", 1)[1]
+    log = tmp_path_factory.mktemp("served") / f"{mode}.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command(mode, port),
+            cwd=settings.BASE_DIR,
+            env=server_environment(mode),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        if mode == "gunicorn":
+            from ..production.gunicorn_hooks import READY
+
+            wait_for_log(process, log, READY, WORKERS, BOOT_TIMEOUT)
+        else:
+            wait_for_port(process, log, int(port), BOOT_TIMEOUT)
+        yield
+    finally:
+        stop(process)
