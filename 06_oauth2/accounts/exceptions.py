@@ -6,7 +6,7 @@ to a user. The API's permissions refuse it with DRF's bare "You do not have perm
 to perform this action."; this handler replaces that message with the reason.
 """
 
-from rest_framework import status
+from rest_framework import exceptions
 
 from api.exceptions import exception_handler as api_exception_handler
 
@@ -19,14 +19,11 @@ NO_USER = (
 
 def exception_handler(exc, context):
     response = api_exception_handler(exc, context)
-    request = context.get("request")
-    token = getattr(request, "auth", None) if request is not None else None
-    if (
-        response is not None
-        and response.status_code == status.HTTP_403_FORBIDDEN
-        and token is not None
-        and getattr(token, "user_id", False) is None
-        and getattr(exc, "default_code", "") == "permission_denied"
-    ):
+    # Only a refusal by a permission: authentication is over by then, so reading
+    # `request.auth` cannot run it again (an oversized body would fail it once more).
+    if type(exc) is not exceptions.PermissionDenied or response is None:
+        return response
+    token = context["request"].auth
+    if token is not None and getattr(token, "user_id", False) is None:
         response.data = {"detail": NO_USER}
     return response

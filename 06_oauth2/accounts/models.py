@@ -22,3 +22,7 @@ class Redemption(models.Model):
     token_family = models.UUIDField(null=True, editable=False)
     # The code came back: what it bought is revoked, and so is what it is still buying.
     replayed = models.BooleanField(default=False)
+
+    def __str__(self):
+        # Never the code itself: a code in a log is a credential.
+        return f"Redemption of grant #{self.grant_id}"

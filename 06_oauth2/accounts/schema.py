@@ -16,7 +16,8 @@ class OAuth2Scheme(OpenApiAuthenticationExtension):
 
         return {
             "type": "oauth2",
-            "description": "An access token from the authorization code flow with PKCE "
+            "description": "`Authorization: Bearer <access token>`, a token from the "
+            "authorization code flow with PKCE "
             "(or, for public data only, from the client credentials grant).",
             "flows": {
                 "authorizationCode": {

@@ -17,9 +17,7 @@ urlpatterns = [
     # The user logs in (a redirect to /accounts/login/), then approves or denies.
     path("authorize/", views.AuthorizationView.as_view(), name="authorize"),
     # code + verifier, refresh token, or client credentials -> tokens.
-    path(
-        "token/", secret_checks_throttled(oauth2_views.TokenView.as_view()), name="token"
-    ),
+    path("token/", secret_checks_throttled(oauth2_views.TokenView.as_view()), name="token"),
     # RFC 7009: a client revokes its access or refresh token.
     path(
         "revoke_token/",
@@ -39,7 +37,7 @@ urlpatterns = [
         name="oidc-connect-discovery-info",
     ),
     path(".well-known/jwks.json", oauth2_views.JwksInfoView.as_view(), name="jwks-info"),
-    path("userinfo/", oauth2_views.UserInfoView.as_view(), name="user-info"),
+    path("userinfo/", views.UserInfoView.as_view(), name="user-info"),
     # Every token of the caller's user, on every client, revoked.
     path("logout-everywhere/", views.LogoutEverywhereView.as_view(), name="logout-everywhere"),
 ]

@@ -63,7 +63,9 @@ class OAuth2Validator(oauth2_validators.OAuth2Validator):
         If the code came back while its tokens were being made, they are revoked now.
         """
         family = getattr(request, "issued_token_family", None)
-        redemptions = Redemption.objects.filter(grant__code=code, grant__application=request.client)
+        redemptions = Redemption.objects.filter(
+            grant__code=code, grant__application=request.client
+        )
         redemptions.update(token_family=family)
         if redemptions.filter(replayed=True).exists():
             get_refresh_token_model().revoke_family(family)

@@ -3,8 +3,8 @@
 Mostly django-oauth-toolkit's own views; what differs:
 
 - the login page is Django's, throttled with the `login` budget;
-- the authorization page answers an error it cannot send back to the client (an
-  unknown client, a redirect URI that is not registered) in JSON, like the API;
+- the authorization page and userinfo answer errors in JSON, like the API (an
+  unknown client, a redirect URI that is not registered, a token without `openid`);
 - introspection answers confidential clients only;
 - "log out everywhere" ends every token of the user, on every client.
 """
@@ -12,9 +12,12 @@ Mostly django-oauth-toolkit's own views; what differs:
 import base64
 import binascii
 
+from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from oauth2_provider import views as oauth2_views
 from oauth2_provider.models import get_application_model
@@ -31,7 +34,27 @@ class LoginView(auth_views.LoginView):
     """Django's login form; a refused password shows the form again, as a 400.
 
     A 200 would tell a script that the login worked; the page looks the same to a person.
+
+    A login whose password check raced a password change or a deactivation (on another
+    worker) would start a session for a user whose credentials were just revoked: so
+    once the session exists, the user's row is read again, and if the password or
+    `is_active` changed since the check, the session ends and the login is refused.
     """
+
+    def form_valid(self, form):
+        checked = form.get_user()
+        response = super().form_valid(form)
+        stored = (
+            type(checked)
+            ._base_manager.filter(pk=checked.pk)
+            .values("password", "is_active")
+            .first()
+        )
+        if stored != {"password": checked.password, "is_active": True}:
+            auth_logout(self.request)
+            form.add_error(None, _("Your account changed while you logged in. Try again."))
+            return self.form_invalid(form)
+        return response
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -59,6 +82,23 @@ class AuthorizationView(oauth2_views.AuthorizationView):
         return super().render_to_response(context, **kwargs)
 
 
+class UserInfoView(oauth2_views.UserInfoView):
+    """OpenID Connect's userinfo; a refused token is answered in JSON, not an empty page.
+
+    oauthlib names the reason in the `WWW-Authenticate` challenge, which is kept.
+    """
+
+    def _create_userinfo_response(self, request):
+        response = super()._create_userinfo_response(request)
+        if response.status_code < 400:
+            return response
+        description = "userinfo needs a valid access token with the openid scope."
+        refusal = oauth_error("invalid_token", description, response.status_code)
+        if response.has_header("WWW-Authenticate"):
+            refusal["WWW-Authenticate"] = response["WWW-Authenticate"]
+        return refusal
+
+
 def client_named(request):
     """The client id a request authenticates as: Basic header first, then the body."""
     header = request.META.get("HTTP_AUTHORIZATION", "")
@@ -72,6 +112,8 @@ def client_named(request):
     return request.POST.get("client_id")
 
 
+# A client posts no CSRF token: it proves itself with its secret (as DOT's own view).
+@method_decorator(csrf_exempt, name="dispatch")
 class IntrospectTokenView(oauth2_views.IntrospectTokenView):
     """RFC 7662 for confidential clients: a public client has no secret to prove itself.
 

@@ -3,10 +3,9 @@
 Everything but authentication comes from `api/base_settings.py`, shared by all chapters.
 """
 
+from accounts.oidc_key import oidc_private_key
 from api.base_settings import *  # noqa: F403
 from api.base_settings import BASE_DIR, INSTALLED_APPS, PRODUCTION, REST_FRAMEWORK
-
-from accounts.oidc_key import oidc_private_key
 
 # Before `api`: Django runs the first app's `load_demo_data`, and this chapter's also
 # registers the demo OAuth clients.

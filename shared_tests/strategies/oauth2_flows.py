@@ -95,8 +95,10 @@ def redirect_target(response):
     return f"{location.scheme}://{location.netloc}{location.path}"
 
 
-def exchange(client, code, verifier, *, redirect_uri=REDIRECT_URI, client_id=PUBLIC_CLIENT, **extra):
-    """Step 5: the code and verifier for tokens; `None` in `extra` drops a field."""
+def exchange(
+    client, code, verifier, *, redirect_uri=REDIRECT_URI, client_id=PUBLIC_CLIENT, **more
+):
+    """Step 5: the code and verifier for tokens; `None` in `more` drops a field."""
     fields = {
         "grant_type": "authorization_code",
         "code": code,
@@ -104,7 +106,7 @@ def exchange(client, code, verifier, *, redirect_uri=REDIRECT_URI, client_id=PUB
         "client_id": client_id,
         "code_verifier": verifier,
     }
-    fields = {key: value for key, value in {**fields, **extra}.items() if value is not None}
+    fields = {key: value for key, value in {**fields, **more}.items() if value is not None}
     return form_post(client, TOKEN, fields)
 
 
@@ -125,11 +127,11 @@ def authorization_code(client, username, password, params):
     return query["code"]
 
 
-def login_with_code_flow(client, username, password, **extra):
+def login_with_code_flow(client, username, password, scope="read write", **extra):
     """The whole flow; answers the token response, or the first response that refused
     (the login form's 400 for a wrong password, a 429 once throttled)."""
     verifier, challenge = pkce_pair()
-    params = authorize_params(challenge)
+    params = authorize_params(challenge, scope=scope)
     logged_in = logged_in_browser(client, username, password, params, **extra)
     if logged_in.status_code != 302:
         return logged_in
@@ -138,7 +140,9 @@ def login_with_code_flow(client, username, password, **extra):
 
 
 def refresh(client, refresh_token, *, client_id=PUBLIC_CLIENT, **extra):
-    fields = {"grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": client_id}
+    """A refresh by the public client; `extra` adds fields (`scope`), `None` drops one."""
+    fields = {"grant_type": "refresh_token", "refresh_token": refresh_token}
+    fields["client_id"] = client_id
     fields = {key: value for key, value in {**fields, **extra}.items() if value is not None}
     return form_post(client, TOKEN, fields)
 
@@ -152,3 +156,16 @@ def client_credentials_token(client, secret, scope="read", client_id=CONFIDENTIA
         "scope": scope,
     }
     return form_post(client, TOKEN, fields)
+
+
+def tokens(client, username, password, scope="read write"):
+    """The token response's JSON after the whole flow, or fails the test."""
+    response = login_with_code_flow(client, username, password, scope=scope)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def bearer(client, access_token):
+    """`client`, sending `access_token` from now on."""
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {access_token}")
+    return client

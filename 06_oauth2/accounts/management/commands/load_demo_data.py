@@ -1,34 +1,20 @@
 """`python manage.py load_demo_data`: the common demo data, plus two OAuth clients.
 
-- `little-lemon-demo`, a public client: the /demo/ page and a command-line client (the
-  README's curl walkthrough). It has no secret, so it must use PKCE.
-- `little-lemon-reports`, a confidential client: a server that reads the menu with the
-  client credentials grant, and may introspect tokens.
-
-The confidential client's secret is printed (development only). It is no fixed string
-in the repository: it is derived from this checkout's secret key, so every checkout has
-its own, and running the command again prints the same one and changes nothing.
-`accounts` is listed before `api` in INSTALLED_APPS, so `manage.py load_demo_data`
-runs this one.
+The clients are described in accounts/demo_clients.py. Their ids are printed, and the
+confidential client's secret (development only). `accounts` is listed before `api` in
+INSTALLED_APPS, so `manage.py load_demo_data` runs this one. Running it again changes
+nothing.
 """
 
-from django.conf import settings
-from django.contrib.auth.hashers import check_password
 from django.db import transaction
-from django.utils.crypto import salted_hmac
-from oauth2_provider.models import get_application_model
 
+from accounts.demo_clients import (
+    CONFIDENTIAL_CLIENT_ID,
+    DEMO_REDIRECT_URIS,
+    PUBLIC_CLIENT_ID,
+    register_demo_clients,
+)
 from api.management.commands import load_demo_data
-
-PUBLIC_CLIENT_ID = "little-lemon-demo"
-CONFIDENTIAL_CLIENT_ID = "little-lemon-reports"
-# Where the demo page and the walkthrough's client come back to: registered exactly.
-DEMO_REDIRECT_URIS = ["http://127.0.0.1:8000/demo/", "http://localhost:8000/demo/"]
-
-
-def demo_client_secret():
-    """The confidential demo client's secret: this checkout's, from its secret key."""
-    return salted_hmac("little-lemon-reports", "client-secret", algorithm="sha256").hexdigest()
 
 
 class Command(load_demo_data.Command):
@@ -37,37 +23,9 @@ class Command(load_demo_data.Command):
     @transaction.atomic
     def handle(self, *args, **options):
         super().handle(*args, **options)
-        Application = get_application_model()
-        Application.objects.get_or_create(
-            client_id=PUBLIC_CLIENT_ID,
-            defaults={
-                "name": "Little Lemon demo (public client)",
-                "client_type": Application.CLIENT_PUBLIC,
-                "authorization_grant_type": Application.GRANT_AUTHORIZATION_CODE,
-                "redirect_uris": " ".join(DEMO_REDIRECT_URIS),
-                "algorithm": Application.RS256_ALGORITHM,
-                "client_secret": "",
-                "hash_client_secret": False,
-            },
-        )
-        secret = demo_client_secret()
-        reports, created = Application.objects.get_or_create(
-            client_id=CONFIDENTIAL_CLIENT_ID,
-            defaults={
-                "name": "Little Lemon reports (confidential client)",
-                "client_type": Application.CLIENT_CONFIDENTIAL,
-                "authorization_grant_type": Application.GRANT_CLIENT_CREDENTIALS,
-                "client_secret": secret,
-            },
-        )
-        if not created and not check_password(secret, reports.client_secret):
-            # The secret key changed since the client was registered.
-            reports.client_secret = secret
-            reports.save(update_fields=["client_secret"])
+        secret = register_demo_clients()
         self.stdout.write("OAuth clients (development only):")
         self.stdout.write(f"  public        client_id={PUBLIC_CLIENT_ID}")
         self.stdout.write(f"                redirect_uris={' '.join(DEMO_REDIRECT_URIS)}")
         self.stdout.write(f"  confidential  client_id={CONFIDENTIAL_CLIENT_ID}")
         self.stdout.write(f"                client_secret={secret}")
-        if not settings.DEBUG:
-            self.stdout.write("  (DEBUG is off: register real clients in the admin instead.)")
