@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.in_process("sends no request: it compares the chapters' files")
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted(path.parent for path in ROOT.glob("[0-9][0-9]_*/api"))
 

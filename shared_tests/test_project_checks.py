@@ -7,6 +7,8 @@ interpreter start, and a failure names the check.
 import pytest
 from django.core.management import call_command
 
+pytestmark = pytest.mark.in_process("sends no request: it runs Django's checks in this process")
+
 
 def test_system_checks_report_nothing():
     """Warnings count too: a chapter ships with none."""

@@ -14,6 +14,8 @@ from django.conf import settings
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+pytestmark = pytest.mark.in_process("sends no request: it reads the requirements files")
+
 ROOT = Path(__file__).resolve().parent.parent
 # This run's chapter, and what nox installs beside it (requirements-test.in, ...) or
 # drives it with (requirements-tools.in).

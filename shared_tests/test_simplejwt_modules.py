@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.in_process("sends no request: it compares the chapters' files")
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ["03_jwt", "04_djoser", "05_allauth_registration"]
 SHARED = [

@@ -8,10 +8,13 @@ unsafe request with Basic credentials that the browser marks as cross-site (`Ori
 send neither header and keep working.
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from ..adapters.basic_session import basic_header
 from ..conftest import PASSWORD
+from ..transport import origin
 
 pytestmark = [pytest.mark.requires("basic"), pytest.mark.django_db]
 
@@ -20,7 +23,13 @@ REFUSED = {
     "ones it remembers with any site's forms. Send them from this site's pages, or "
     "without a browser."
 }
-THIS_SITE = "http://testserver"  # the test client's own origin
+
+
+def this_site(port=None):
+    """The client's own origin: `http://testserver` in process, the server's over HTTP;
+    with `port`, the same host on another port."""
+    site = urlsplit(origin())
+    return site._replace(netloc=f"{site.hostname}:{port}").geturl() if port else site.geturl()
 
 
 def create_todo(client, password=PASSWORD, **headers):
@@ -63,11 +72,11 @@ def test_post_from_an_opaque_origin_is_refused(anon, users):
 
 
 def test_post_from_another_port_of_this_host_is_refused(anon, users):
-    assert create_todo(anon, Origin=f"{THIS_SITE}:3000").status_code == 403
+    assert create_todo(anon, Origin=this_site(port=3000)).status_code == 403
 
 
 def test_post_from_this_sites_own_pages_is_accepted(anon, users):
-    response = create_todo(anon, Origin=THIS_SITE, **{"Sec-Fetch-Site": "same-origin"})
+    response = create_todo(anon, Origin=this_site(), **{"Sec-Fetch-Site": "same-origin"})
     assert response.status_code == 201, response.content
 
 

@@ -10,6 +10,8 @@ import pytest
 
 from ..processes import run_in_chapter
 
+pytestmark = pytest.mark.in_process("sends no request: it starts processes of its own")
+
 # (variable, bad value, what the message says it accepts)
 BAD_VALUES = [
     ("DJANGO_DEBUG", "maybe", "accepts 1 (on) or 0 (off)"),

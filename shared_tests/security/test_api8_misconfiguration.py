@@ -11,6 +11,7 @@ from api import views
 from ..processes import settings_value
 
 
+@pytest.mark.in_process("sends no request: it reads the setting in a fresh process")
 def test_misconfiguration_debug_is_off_by_default():
     """API8: DEBUG is off unless DJANGO_DEBUG asks for it."""
     assert settings_value("DEBUG") == "False"

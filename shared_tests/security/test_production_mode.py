@@ -8,6 +8,8 @@ import pytest
 
 from ..processes import PRODUCTION_ENV, run_in_chapter, settings_value, settings_values
 
+pytestmark = pytest.mark.in_process("sends no request: it reads settings in fresh processes")
+
 
 def test_production_check_deploy_reports_no_warnings():
     """API8: `manage.py check --deploy` is clean, warnings included."""

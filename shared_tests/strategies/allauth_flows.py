@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 
 from ..adapters.allauth import csrf_cookie, login_attempt
 from ..conftest import PASSWORD
+from ..transport import origin
 
 AUTH = "/api/v1/dj-rest-auth"
 NEW_ACCOUNT = {
@@ -34,7 +35,7 @@ def log_in_by_email(client, email, password=PASSWORD):
 
 def emailed_link(message, pattern):
     """The named parts of the first link in an email's text that matches `pattern`."""
-    found = re.search(rf"http://testserver{AUTH}/{pattern}", message.body)
+    found = re.search(rf"{re.escape(origin())}{AUTH}/{pattern}", message.body)
     assert found, message.body
     return found
 

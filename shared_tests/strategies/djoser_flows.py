@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 
 from ..adapters.djoser import jwt_create
 from ..conftest import PASSWORD
+from ..transport import origin
 
 NEW_ACCOUNT = {
     "username": "carol",
@@ -30,7 +31,7 @@ def register(client, **fields):
 def link(message, page):
     """The uid and token of the `page/<uid>/<token>` link in an email's text."""
     found = re.search(
-        rf"http://testserver/{page}/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body
+        rf"{re.escape(origin())}/{page}/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body
     )
     assert found, message.body
     return found.groupdict()

@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 
 from ..adapters.djoser import confirm_reset, jwt_create, register, request_reset, reset_link
 from ..conftest import PASSWORD
+from ..transport import origin
 from .djoser_flows import activate, activation_link, resend
 
 pytestmark = [pytest.mark.requires("djoser"), pytest.mark.django_db]
@@ -111,7 +112,7 @@ def test_victim_is_mailed_which_account_holds_the_address(anon, squatted, mailou
 
 def test_takeover_notice_says_how_to_reset_the_password(anon, squatted, mailoutbox):
     victim_signs_up(anon)
-    assert "http://testserver/auth/users/reset_password/" in takeover_notice(mailoutbox).body
+    assert f"{origin()}/auth/users/reset_password/" in takeover_notice(mailoutbox).body
 
 
 def test_resent_activation_mail_names_the_account(anon, squatted, mailoutbox):

@@ -78,9 +78,14 @@ class FileOutbox(Sequence):
         return repr(self._messages())
 
 
+@pytest.fixture(autouse=True)
+def _empty_server_outbox():
+    """Every test starts with an empty outbox, before any fixture sends mail (as
+    pytest-django empties `mail.outbox`)."""
+    FileOutbox(os.environ["SUITE_EMAIL_DIR"]).clear()
+
+
 @pytest.fixture
 def mailoutbox():
-    """The server's outbox, empty when the test starts."""
-    outbox = FileOutbox(os.environ["SUITE_EMAIL_DIR"])
-    outbox.clear()
-    return outbox
+    """The server's outbox: what it sent since the test started."""
+    return FileOutbox(os.environ["SUITE_EMAIL_DIR"])
