@@ -262,6 +262,7 @@ def test_unsafe_request_with_the_credential_needs_no_csrf_token(login, users):
 # --- DB queries per request ----------------------------------------------------------------
 
 
+@pytest.mark.in_process("counts the queries of the request in the test process")
 def test_authenticated_request_makes_only_the_queries_its_credential_needs(
     adapter, login, users, matrix_cell
 ):
