@@ -55,12 +55,10 @@ def test_access_token_header_names_hs256(anon, users):
 
 def test_access_token_claims(anon, users):
     payload = claims(pair(anon)["access"])
-    assert (sorted(payload), payload["token_type"], payload["user_id"]) == (
-        # `gen`: the user's generation; `fam`: the login (accounts/jwt_revocation.py).
-        ["exp", "fam", "gen", "iat", "jti", "token_type", "user_id"],
-        "access",
-        str(users["user"].id),
-    )
+    # `gen`: the user's generation; `fam`: the login (accounts/jwt_revocation.py).
+    assert sorted(payload) == ["exp", "fam", "gen", "iat", "jti", "token_type", "user_id"]
+    assert payload["token_type"] == "access"
+    assert payload["user_id"] == str(users["user"].id)
 
 
 def test_access_token_lives_five_minutes(anon, users, time_machine):
