@@ -15,7 +15,6 @@ from ..tokens import claims, forge
 
 pytestmark = [pytest.mark.requires("signed-token"), pytest.mark.django_db]
 
-REFUSED = (401, "token_not_valid")
 MISSING = object()
 
 # (claim, value): MISSING removes the claim.
@@ -92,7 +91,8 @@ def test_claims_of_the_wrong_type_in_an_access_token_are_refused(adapter, tokens
     client = adapter.client()
     adapter.use_access(client, resigned(tokens["access"], claim, value))
     response = client.get("/api/secret/")
-    assert (response.status_code, code_of(response)) == REFUSED, response.content
+    assert response.status_code == 401, response.content
+    assert code_of(response) == "token_not_valid", response.content
 
 
 @pytest.mark.requires("refresh-rotation")
@@ -110,7 +110,8 @@ def test_claims_of_the_wrong_type_are_refused_by_verify(adapter, tokens, kind, c
         pytest.skip(f"{adapter.name} names no verify_path")
     body = {"token": resigned(tokens[kind], claim, value)}
     response = adapter.client().post(verify_path, body, format="json")
-    assert (response.status_code, code_of(response)) == REFUSED, response.content
+    assert response.status_code == 401, response.content
+    assert code_of(response) == "token_not_valid", response.content
 
 
 @pytest.mark.parametrize(("claim", "value"), BAD_CLAIMS, ids=IDS)
