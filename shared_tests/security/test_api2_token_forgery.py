@@ -26,26 +26,27 @@ def tokens(adapter, users):
     return adapter.token_pair(adapter.client(), "alice", PASSWORD)
 
 
-def answer_to(adapter, access):
+def secret_with(adapter, access):
+    """The answer of a protected endpoint to `access`, sent the way the login sends it."""
     client = adapter.client()
     adapter.use_access(client, access)
-    response = client.get("/api/secret/")
-    return response.status_code, response.json().get("code")
-
-
-REFUSED = (401, "token_not_valid")
+    return client.get("/api/secret/")
 
 
 def test_forgery_genuine_token_is_accepted(adapter, tokens):
     """The control case: the unedited token works, so the refusals below mean something."""
-    assert answer_to(adapter, tokens["access"]) == (200, None)
+    response = secret_with(adapter, tokens["access"])
+    assert response.status_code == 200, response.content
+    assert response.json().get("code") is None
 
 
 def test_forgery_tampered_signature_is_refused(adapter, tokens):
     """API2: one changed character in the signature."""
     header, payload, signature = tokens["access"].split(".")
     flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
-    assert answer_to(adapter, f"{header}.{payload}.{flipped}") == REFUSED
+    response = secret_with(adapter, f"{header}.{payload}.{flipped}")
+    assert response.status_code == 401, response.content
+    assert response.json().get("code") == "token_not_valid"
 
 
 def test_forgery_tampered_payload_is_refused(adapter, tokens, users):
@@ -53,13 +54,17 @@ def test_forgery_tampered_payload_is_refused(adapter, tokens, users):
     header, _, signature = tokens["access"].split(".")
     payload = claims(tokens["access"]) | {"user_id": str(users["admin"].id)}
     forged = f"{header}.{b64url(json.dumps(payload).encode())}.{signature}"
-    assert answer_to(adapter, forged) == REFUSED
+    response = secret_with(adapter, forged)
+    assert response.status_code == 401, response.content
+    assert response.json().get("code") == "token_not_valid"
 
 
 def test_forgery_alg_none_is_refused(adapter, tokens):
     """API2: an unsigned token that declares `"alg": "none"`."""
     forged = forge({"alg": "none", "typ": "JWT"}, claims(tokens["access"]))
-    assert answer_to(adapter, forged) == REFUSED
+    response = secret_with(adapter, forged)
+    assert response.status_code == 401, response.content
+    assert response.json().get("code") == "token_not_valid"
 
 
 def test_forgery_changed_algorithm_header_is_refused(adapter, tokens):
@@ -67,18 +72,24 @@ def test_forgery_changed_algorithm_header_is_refused(adapter, tokens):
     key = settings.SIMPLE_JWT["SIGNING_KEY"]
     header = {"alg": "HS512", "typ": "JWT"}
     forged = forge(header, claims(tokens["access"]), key, hashlib.sha512)
-    assert answer_to(adapter, forged) == REFUSED
+    response = secret_with(adapter, forged)
+    assert response.status_code == 401, response.content
+    assert response.json().get("code") == "token_not_valid"
 
 
 def test_forgery_guessed_signing_key_is_refused(adapter, tokens):
     """API2: a well-formed token signed with the attacker's key."""
     forged = forge({"alg": "HS256", "typ": "JWT"}, claims(tokens["access"]), "guess-0123456789")
-    assert answer_to(adapter, forged) == REFUSED
+    response = secret_with(adapter, forged)
+    assert response.status_code == 401, response.content
+    assert response.json().get("code") == "token_not_valid"
 
 
 def test_forgery_refresh_token_as_access_token_is_refused(adapter, tokens):
     """API2: the long-lived refresh token cannot stand in for an access token."""
-    assert answer_to(adapter, tokens["refresh"]) == REFUSED
+    response = secret_with(adapter, tokens["refresh"])
+    assert response.status_code == 401, response.content
+    assert response.json().get("code") == "token_not_valid"
 
 
 def test_forgery_expired_access_token_is_refused(adapter, users, time_machine):
@@ -86,7 +97,9 @@ def test_forgery_expired_access_token_is_refused(adapter, users, time_machine):
     time_machine.move_to(NOW, tick=False)
     access = adapter.token_pair(adapter.client(), "alice", PASSWORD)["access"]
     time_machine.shift(settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds() + 1)
-    assert answer_to(adapter, access) == REFUSED
+    response = secret_with(adapter, access)
+    assert response.status_code == 401, response.content
+    assert response.json().get("code") == "token_not_valid"
 
 
 def test_forgery_rotated_refresh_token_cannot_be_replayed(adapter, tokens):
@@ -94,4 +107,5 @@ def test_forgery_rotated_refresh_token_cannot_be_replayed(adapter, tokens):
     client = adapter.client()
     assert adapter.refresh(client, tokens["refresh"]).status_code == 200
     replay = adapter.refresh(adapter.client(), tokens["refresh"])
-    assert (replay.status_code, replay.json().get("code")) == REFUSED
+    assert replay.status_code == 401, replay.content
+    assert replay.json().get("code") == "token_not_valid"
