@@ -13,7 +13,6 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from ..adapters.allauth import confirm_reset, request_reset, reset_link
-from ..transport import origin
 from .allauth_flows import (
     AUTH,
     log_in,
@@ -69,7 +68,8 @@ def test_attacker_cannot_log_in_with_the_victims_address_after_the_attack(
     replay_the_attack(anon, mailoutbox)
     by_email = log_in_by_email(anon, VICTIM, ATTACKERS_PASSWORD)
     by_username = log_in(anon, "mallory", ATTACKERS_PASSWORD)
-    assert (by_email.status_code, by_username.status_code) == (400, 400)
+    assert by_email.status_code == 400, by_email.content
+    assert by_username.status_code == 400, by_username.content
 
 
 def test_victims_sign_up_answers_like_any_sign_up(anon, attacker_registered, mailoutbox):
@@ -90,7 +90,7 @@ def test_victim_is_told_by_email_that_an_account_exists_and_how_to_recover_it(
 ):
     sign_up(anon, "victim", VICTIMS_PASSWORD)
     (told,) = [m for m in mails_to(mailoutbox) if is_already_exists_mail(m)]
-    assert f"{origin()}{AUTH}/password/reset/" in told.body
+    assert f"http://testserver{AUTH}/password/reset/" in told.body
 
 
 def test_victim_recovers_the_account_with_a_reset_and_logs_in_by_email(
@@ -100,7 +100,8 @@ def test_victim_recovers_the_account_with_a_reset_and_logs_in_by_email(
     request_reset(anon, VICTIM)
     confirmed = confirm_reset(anon, **reset_link(mailoutbox[-1]), new_password=VICTIMS_PASSWORD)
     login = log_in_by_email(anon, VICTIM, VICTIMS_PASSWORD)
-    assert (confirmed.status_code, login.status_code) == (200, 200)
+    assert confirmed.status_code == 200, confirmed.content
+    assert login.status_code == 200, login.content
 
 
 def test_a_reset_verifies_the_address_it_was_mailed_to(anon, attacker_registered, mailoutbox):
@@ -122,7 +123,9 @@ def test_sign_up_with_a_verified_address_answers_alike_and_mails_its_owner(
 ):
     response = register(anon, email="alice@example.com")
     told = [m for m in mails_to(mailoutbox, "alice@example.com") if is_already_exists_mail(m)]
-    assert (response.status_code, response.json(), len(told)) == (201, SIGNED_UP, 1)
+    assert response.status_code == 201, response.content
+    assert response.json() == SIGNED_UP
+    assert len(told) == 1
 
 
 def test_sign_up_with_a_verified_address_leaves_its_owners_password_alone(anon, users, mailoutbox):
@@ -151,4 +154,5 @@ def test_sign_up_with_a_taken_address_hashes_the_password_as_a_new_sign_up_does(
     register(anon, username="newcomer", email="newcomer@example.com")
     new_account = len(hashings)
     register(anon, username="dave", email="alice@example.com")
-    assert (new_account, len(hashings) - new_account) == (1, 1)
+    assert new_account == 1
+    assert (len(hashings) - new_account) == 1
