@@ -4,23 +4,25 @@ Helpers for tests that steal a credential (a copy taken before a logout, a passw
 change, a deactivation) and replay it from a client that shares nothing else.
 """
 
-from rest_framework.test import APIClient
+from .adapters.adapter import state_of
+from .transport import new_client
 
 
 def sent_credentials(client):
-    """What `client` sends to prove who it is, read from a real authenticated request
-    so that nothing is missed: its `Authorization` header (or None) and its cookies."""
+    """What `client` sends to prove who it is, after checking that it does: the
+    header its login made it send, as `{"HTTP_AUTHORIZATION": ...}` extras (None where
+    the credential is a cookie), and its cookies."""
     response = client.get("/api/secret/")
     assert response.status_code == 200, response.content
-    request = response.wsgi_request
-    return request.META.get("HTTP_AUTHORIZATION"), request.COOKIES
+    cookies = {name: morsel.value for name, morsel in client.cookies.items() if morsel.value}
+    return state_of(client).header, cookies
 
 
-def replay(authorization, cookies):
+def replay(header, cookies):
     """A new client that sends these credentials and nothing else: no CSRF header."""
-    client = APIClient(enforce_csrf_checks=True)
-    if authorization:
-        client.credentials(HTTP_AUTHORIZATION=authorization)
+    client = new_client()
+    if header:
+        client.credentials(**header)
     for name, value in cookies.items():
         client.cookies[name] = value
     return client

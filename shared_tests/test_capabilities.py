@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from .adapters.base import REGISTERED_PASSWORD
+from .adapters.description import REGISTERED_PASSWORD
 from .conftest import PASSWORD
 from .credentials import replay, same_credentials, secret_status, sent_credentials, write_status
 

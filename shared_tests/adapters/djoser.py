@@ -1,65 +1,55 @@
 """Chapter 04: Djoser's two logins, a JWT pair and a `Token` key.
 
-The JWT adapter sends the notes' `JWT <access>` prefix; `Bearer` is tested on its own.
+The JWT login sends the notes' `JWT <access>` prefix; `Bearer` is tested on its own.
 """
 
 import datetime
-import re
 
-from .base import REGISTERED_PASSWORD, Adapter, PasswordCheck
+from .adapter import Adapter, attempt, link_in
+from .description import (
+    REGISTERED_PASSWORD,
+    Accounts,
+    Body,
+    Call,
+    EmailLink,
+    Header,
+    Login,
+    PasswordCheck,
+    PasswordForm,
+)
 
 CHAPTER = "04_djoser"
-
-# What every Djoser login offers on top of its credential.
-ACCOUNT_FLOWS = {"djoser", "challenge", "registration", "email-verification", "password-reset"}
-
-
-def register(client, **fields):
-    form = {"username": "carol", "email": "carol@example.com", "password": REGISTERED_PASSWORD}
-    return client.post("/auth/users/", {**form, **fields}, format="json")
-
-
-def activate(client, message):
-    """Posts the uid and token of the activation link in `message`, as its page would."""
-    found = re.search(r"/activate/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body)
-    assert found, message.body
-    return client.post("/auth/users/activation/", found.groupdict(), format="json")
-
-
-def request_reset(client, email):
-    return client.post("/auth/users/reset_password/", {"email": email}, format="json")
-
-
-def reset_link(message):
-    """The uid and token of the password-reset link in `message`."""
-    found = re.search(
-        r"http://testserver/password-reset/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body
-    )
-    assert found, message.body
-    return found.groupdict()
-
-
-def confirm_reset(client, uid, token, new_password):
-    body = {"uid": uid, "token": token, "new_password": new_password}
-    return client.post("/auth/users/reset_password_confirm/", body, format="json")
-
 
 JWT_CREATE = "/auth/jwt/create/"
 TOKEN_LOGIN = "/auth/token/login/"
 
+JWT_ENDPOINT = PasswordForm("jwt-create", JWT_CREATE)
+TOKEN_ENDPOINT = PasswordForm("token-login", TOKEN_LOGIN)
 
-def jwt_create(client, username, password):
-    return client.post(JWT_CREATE, {"username": username, "password": password}, format="json")
+ACCOUNTS = Accounts(
+    sign_up_path="/auth/users/",
+    sign_up={"username": "carol", "email": "carol@example.com", "password": REGISTERED_PASSWORD},
+    # The activation page posts the link's uid and token.
+    verification=EmailLink(
+        r"/activate/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", "/auth/users/activation/", status=204
+    ),
+    reset_path="/auth/users/reset_password/",
+    reset=EmailLink(
+        r"/password-reset/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)",
+        "/auth/users/reset_password_confirm/",
+    ),
+    new_password_fields=("new_password",),
+)
 
-
-def token_login(client, username, password):
-    return client.post(TOKEN_LOGIN, {"username": username, "password": password}, format="json")
+# What every Djoser login offers on top of its credential.
+ACCOUNT_FLOWS = {"djoser", "challenge", "registration", "email-verification", "password-reset"}
 
 
 # --- The account endpoints that check the current password ---------------------------------
 # Someone holding a stolen access token could guess the password there. Each attempt is
 # sent with a fresh access token of `username`, made as jwt/create makes one, so the
 # attempt itself spends nothing but the guess. With the right password each one succeeds.
+# (Procedures, not data: they mint the token in process.)
 
 
 def signed_in(client, username):
@@ -101,45 +91,23 @@ def delete_account(client, username, password):
     return signed_in(client, username).delete("/auth/users/me/", body, format="json")
 
 
-ACCOUNT_PASSWORD_CHECKS = [
+ACCOUNT_PASSWORD_CHECKS = (
     PasswordCheck("set-password", set_password),
     PasswordCheck("set-username", set_username),
     PasswordCheck("email-change", change_email),
     PasswordCheck("delete-account", delete_account),
-]
+)
 
-
-class DjoserAdapter(Adapter):
-    queries_per_request = 1  # the user (the JWT) or the key joined with its user (Token)
-    reset_confirm_status = 204
-    reset_link_reused = {"token": ["Invalid token for given user."]}
-    reset_password_field = "new_password"
-
-    def register(self, client, **fields):
-        return register(client, **fields)
-
-    def confirm_email(self, client, message):
-        response = activate(client, message)
-        assert response.status_code == 204, response.content
-
-    def request_reset(self, client, email):
-        return request_reset(client, email)
-
-    def confirm_reset(self, client, message, new_password):
-        return confirm_reset(client, **reset_link(message), new_password=new_password)
-
-
-class DjoserJWTAdapter(DjoserAdapter):
-    name = "djoser-jwt"
-    login_path = JWT_CREATE
-    refresh_path = "/auth/jwt/refresh/"  # {"refresh": ...} in the body
-    verify_path = "/auth/jwt/verify/"  # {"token": ...}
-    blacklist_path = "/auth/jwt/blacklist/"  # {"refresh": ...}: the logout
-    label = "JWT"
-    challenge = 'Bearer realm="api"'
+DJOSER_JWT = Login(
+    name="djoser-jwt",
+    label="JWT",
+    password=JWT_ENDPOINT,
+    returned=Body("access", refresh="refresh"),
+    sent=Header("JWT", also_accepted=("Bearer",)),
+    challenge='Bearer realm="api"',
     # A password change, a reset or "log out everywhere" ends every JWT at once: the
     # tokens carry the user's generation (accounts/jwt_revocation.py).
-    capabilities = frozenset(
+    capabilities=frozenset(
         ACCOUNT_FLOWS
         | {
             "signed-token",
@@ -149,73 +117,61 @@ class DjoserJWTAdapter(DjoserAdapter):
             "password-change-revokes",
             "logout-everywhere",
         }
-    )
-    schemes = ("Bearer", "JWT")
-    lifetime = datetime.timedelta(minutes=5)  # the access token's
-    wrong_password_status = 401
+    ),
+    refresh=Call("/auth/jwt/refresh/", refresh_field="refresh"),
+    # Djoser has no JWT logout; SimpleJWT's blacklist view adds it. The access token
+    # lives on until it expires.
+    logout=Call("/auth/jwt/blacklist/", refresh_field="refresh"),
+    logout_everywhere=Call("/auth/jwt/logout-everywhere/"),
+    verify_path="/auth/jwt/verify/",
+    lifetime=datetime.timedelta(minutes=5),  # the access token's
+    queries_per_request=1,  # the user
+    # The account endpoints are listed once, here, after the login.
+    also_checked_at=ACCOUNT_PASSWORD_CHECKS,
+    accounts=ACCOUNTS,
+)
 
-    def login(self, client, username, password):
-        tokens = self.token_pair(client, username, password)
-        client.jwt_refresh = tokens["refresh"]
-        self.use_access(client, tokens["access"])
+# Djoser keeps one key per user, shared by all its logins: deleting it (a logout, a
+# password change or reset, a deactivation) ends every one of them.
+DELETE_KEY = Call("/auth/token/logout/", status=204)
 
-    def token_pair(self, client, username, password):
-        response = jwt_create(client, username, password)
-        assert response.status_code == 200, response.content
-        return response.json()
-
-    def use_access(self, client, access):
-        client.credentials(HTTP_AUTHORIZATION=f"JWT {access}")
-
-    def refresh(self, client, refresh):
-        return client.post("/auth/jwt/refresh/", {"refresh": refresh}, format="json")
-
-    def password_checks(self):
-        """The login first (`login_attempt`), then the account endpoints, listed once, here."""
-        return [PasswordCheck("jwt-create", jwt_create), *ACCOUNT_PASSWORD_CHECKS]
-
-    def logout(self, client):
-        """Blacklists the refresh token. The access token lives on until it expires."""
-        response = client.post(
-            "/auth/jwt/blacklist/", {"refresh": client.jwt_refresh}, format="json"
-        )
-        assert response.status_code == 200, response.content
-
-    def logout_everywhere(self, client):
-        response = client.post("/auth/jwt/logout-everywhere/")
-        assert response.status_code == 200, response.content
-
-
-class DjoserTokenAdapter(DjoserAdapter):
-    name = "djoser-token"
-    login_path = TOKEN_LOGIN
-    label = "Token"
-    challenge = 'Bearer realm="api"'  # JWT is the first authentication class
-    # Djoser keeps one key per user, shared by all its logins: deleting it (a logout, a
-    # password change or reset, a deactivation) ends every one of them.
-    capabilities = frozenset(
+DJOSER_TOKEN = Login(
+    name="djoser-token",
+    label="Token",
+    password=TOKEN_ENDPOINT,
+    returned=Body("auth_token"),
+    sent=Header("Token"),
+    challenge='Bearer realm="api"',  # JWT is the first authentication class
+    capabilities=frozenset(
         ACCOUNT_FLOWS | {"revocable", "password-change-revokes", "logout-everywhere"}
-    )
-    schemes = ("Token",)
-    wrong_password_status = 400
+    ),
+    logout=DELETE_KEY,
+    logout_everywhere=DELETE_KEY,
+    queries_per_request=1,  # the key joined with its user
+    accounts=ACCOUNTS,
+)
 
-    def login(self, client, username, password):
-        response = token_login(client, username, password)
-        assert response.status_code == 200, response.content
-        client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['auth_token']}")
+ADAPTERS = [Adapter(DJOSER_JWT), Adapter(DJOSER_TOKEN)]
 
-    def logout(self, client):
-        """Deletes the key on the server. The client keeps sending it, so a test can
-        check that the old key is now refused."""
-        response = client.post("/auth/token/logout/")
-        assert response.status_code == 204, response.content
-
-    def logout_everywhere(self, client):
-        """The same request: the one key is every login of the user."""
-        self.logout(client)
-
-    def password_checks(self):
-        return [PasswordCheck("token-login", token_login)]
+# The account flows, for the strategy tests that drive them directly.
+register = ADAPTERS[0].register
+request_reset = ADAPTERS[0].request_reset
+reset_link = ADAPTERS[0].reset_link
 
 
-ADAPTERS = [DjoserJWTAdapter(), DjoserTokenAdapter()]
+def confirm_reset(client, new_password, **link):
+    return ADAPTERS[0].confirm_reset_link(client, link, new_password)
+
+
+def activate(client, message):
+    """Posts the uid and token of the activation link in `message`, as its page would."""
+    link = ACCOUNTS.verification
+    return client.post(link.path, link_in(link, message), format="json")
+
+
+def jwt_create(client, username, password, **extra):
+    return attempt(JWT_ENDPOINT, client, username, password, **extra)
+
+
+def token_login(client, username, password, **extra):
+    return attempt(TOKEN_ENDPOINT, client, username, password, **extra)

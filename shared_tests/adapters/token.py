@@ -1,46 +1,35 @@
 """Chapter 02: a key from `POST /api/api-token-auth/`, sent as `Authorization: Token <key>`."""
 
-from .base import Adapter, PasswordCheck
+from .adapter import Adapter, attempt
+from .description import Body, Call, Header, Login, PasswordForm
 
 CHAPTER = "02_token"
 
 TOKEN_URL = "/api/api-token-auth/"
+TOKEN_ENDPOINT = PasswordForm("token-endpoint", TOKEN_URL)
+
+# Deleting the key logs out; the client keeps sending it, so a test can check that the
+# old key is now refused. One key per user, shared by every client that logged in:
+# deleting it logs out all of them, so "log out everywhere" is the same request.
+DELETE_KEY = Call(TOKEN_URL, method="DELETE", status=204)
+
+TOKEN = Login(
+    name="token",
+    label="Token",
+    password=TOKEN_ENDPOINT,
+    returned=Body("token"),
+    sent=Header("Token"),
+    challenge="Token",
+    capabilities=frozenset(
+        {"token", "challenge", "revocable", "password-change-revokes", "logout-everywhere"}
+    ),
+    logout=DELETE_KEY,
+    logout_everywhere=DELETE_KEY,
+    queries_per_request=1,  # the key, joined with its user
+)
+
+ADAPTERS = [Adapter(TOKEN)]
 
 
 def obtain_token(client, username, password, **extra):
-    body = {"username": username, "password": password}
-    return client.post(TOKEN_URL, body, format="json", **extra)
-
-
-class TokenAdapter(Adapter):
-    name = "token"
-    login_path = TOKEN_URL
-    label = "Token"
-    challenge = "Token"
-    # One key per user, shared by every client that logged in: deleting it logs out all.
-    capabilities = frozenset(
-        {"token", "challenge", "revocable", "password-change-revokes", "logout-everywhere"}
-    )
-    schemes = ("Token",)
-    queries_per_request = 1  # the key, joined with its user
-
-    def login(self, client, username, password):
-        response = obtain_token(client, username, password)
-        assert response.status_code == 200, response.content
-        client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
-
-    def logout(self, client):
-        """Deletes the key on the server. The client keeps sending it, so a test can
-        check that the old key is now refused."""
-        response = client.delete(TOKEN_URL)
-        assert response.status_code == 204, response.content
-
-    def logout_everywhere(self, client):
-        """The same request as `logout`: the user's one key is every client's key."""
-        self.logout(client)
-
-    def password_checks(self):
-        return [PasswordCheck("token-endpoint", obtain_token)]
-
-
-ADAPTERS = [TokenAdapter()]
+    return attempt(TOKEN_ENDPOINT, client, username, password, **extra)

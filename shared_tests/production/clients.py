@@ -1,7 +1,7 @@
-"""Plain HTTP for the production tests: one request, and each adapter's login.
+"""Plain HTTP for the production tests: one request, and each variant's login.
 
-The suite's adapters drive Django's test client in-process; these speak HTTP to a real
-server, through the same endpoints, and answer the headers a client then sends.
+The logins are the suite's own (shared_tests/adapters/), driven through an `HTTPClient`
+against a real server; `credentials` answers the headers a client then sends.
 """
 
 import http.client
@@ -12,7 +12,7 @@ from http.cookies import SimpleCookie
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from ..adapters.basic_session import basic_header
+from ..transport.http_client import HTTPClient
 
 
 class Response(NamedTuple):
@@ -46,65 +46,32 @@ def request(base_url, method, path, body=None, headers=None):
         connection.close()
 
 
-# Where the variants whose login needs the CSRF token get its cookie (01's session, 05's cookie).
-CSRF_PATHS = {"session": "/api/auth/csrf/", "cookie": "/api/v1/dj-rest-auth/csrf/"}
+def answer(response):
+    """An `HTTPClient` response as the production tests read it."""
+    is_json = response.get("Content-Type", "").startswith("application/json")
+    return Response(
+        response.status_code,
+        {name: morsel.value for name, morsel in response.cookies.items()},
+        response.json() if is_json and response.content else None,
+    )
 
 
-def password_check(base_url, adapter, username, password, headers=None):
+def password_check(base_url, adapter, username, password):
     """Sends a password where `adapter` logs in: one check, right or wrong."""
-    if adapter.login_path is None:  # Basic: the password goes with any request
-        headers = {"Authorization": basic_header(username, password)}
-        return request(base_url, "GET", "/api/secret/", headers=headers)
-    if adapter.name in CSRF_PATHS:  # a browser's login: the CSRF cookie first
-        csrf = request(base_url, "GET", CSRF_PATHS[adapter.name]).cookies["csrftoken"]
-        headers = {"Cookie": f"csrftoken={csrf}", "X-CSRFToken": csrf}
-    body = {"username": username, "password": password}
-    return request(base_url, "POST", adapter.login_path, body, headers)
-
-
-def cookie_headers(cookies):
-    """What a browser script sends after a cookie login: the cookies, and the CSRF token
-    read from its cookie."""
-    return {
-        "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
-        "X-CSRFToken": cookies["csrftoken"],
-    }
-
-
-# What each variant sends after its login: (JSON field, scheme) for an `Authorization`
-# header, or None where the login's cookies are the credential.
-SENT_AS = {
-    "token": ("token", "Token"),
-    "jwt": ("access", "Bearer"),
-    "djoser-jwt": ("access", "JWT"),
-    "djoser-token": ("auth_token", "Token"),
-    "bearer": ("access", "Bearer"),
-}
+    return answer(adapter.login_attempt(HTTPClient(base_url), username, password))
 
 
 def credentials(base_url, adapter, username, password):
     """Logs in over HTTP the way `adapter` does; answers the headers to send from now on."""
-    if adapter.name == "basic":
-        return {"Authorization": basic_header(username, password)}
-    response = password_check(base_url, adapter, username, password)
-    assert response.status == 200, response
-    if adapter.name in SENT_AS:
-        field, scheme = SENT_AS[adapter.name]
-        return {"Authorization": f"{scheme} {response.body[field]}"}
-    if adapter.name == "cookie":  # the access cookie; the refresh cookie is for refreshing
-        return cookie_headers({name: response.cookies[name] for name in ("access", "csrftoken")})
-    return cookie_headers(response.cookies)  # the session and the rotated CSRF token
+    client = HTTPClient(base_url)
+    adapter.login(client, username, password)
+    return adapter.sent_headers(client)
 
 
 def parallel_refresh_statuses(base_url, adapter, username, password, count):
-    """Logs `username` in over HTTP, then sends its refresh token `count` times at once to
-    the adapter's `refresh_path`; answers how many of each status came back."""
-    credentials = {"username": username, "password": password}
-    login = request(base_url, "POST", adapter.login_path, credentials)
-    assert login.status == 200, login
-    body = {"refresh": login.body["refresh"]}
+    """Logs `username` in over HTTP, then sends its refresh token `count` times at once,
+    each from a client of its own; answers how many of each status came back."""
+    refresh = adapter.token_pair(HTTPClient(base_url), username, password)["refresh"]
     with ThreadPoolExecutor(count) as pool:
-        answers = pool.map(
-            lambda _: request(base_url, "POST", adapter.refresh_path, body), range(count)
-        )
-        return Counter(answer.status for answer in answers)
+        answers = pool.map(lambda _: adapter.refresh(HTTPClient(base_url), refresh), range(count))
+        return Counter(answer.status_code for answer in answers)

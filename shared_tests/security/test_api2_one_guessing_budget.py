@@ -9,7 +9,7 @@ the same wrong guesses and then refuses even the right password.
 
 import pytest
 
-from ..adapters.base import PasswordCheck
+from ..adapters.description import PasswordCheck
 from ..conftest import ADAPTERS, PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -191,7 +191,7 @@ def test_logout_leaves_other_sessions_of_the_same_user_alone(anon, users):
 def test_logout_through_the_adapter_ends_refreshing(adapter, login, users):
     client = login(users["user"])
     adapter.logout(client)
-    response = refresh(client, client.jwt_refresh)
+    response = refresh(client, adapter.held(client).refresh)
     assert response.status_code == 401, response.content
     assert response.json() == invalid("Token is blacklisted")
 

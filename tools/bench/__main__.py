@@ -13,18 +13,20 @@ from pathlib import Path
 from .environment import become_chapter, bench_env
 from .measure import measure_chapter
 from .record import record, write
-from .variants import BASELINE, VARIANTS
+from .variants import BASELINE, variants_for
 
 
 def main(argv=None):
     chapter, output = argv or sys.argv[1:]
     output = Path(output)
-    variants = [BASELINE, *VARIANTS[chapter]]
     started = time.time()
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix=f"bench-{chapter}-") as folder:
         env = bench_env(folder)
         become_chapter(env)
+        from shared_tests.adapters import adapters_for  # needs Django set up
+
+        variants = [BASELINE, *variants_for(adapters_for(chapter))]
         measured = measure_chapter(env, folder, variants)
     elapsed = time.time() - started
     write(output, record(chapter, started, elapsed, load_before, variants, measured))

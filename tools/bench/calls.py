@@ -19,11 +19,9 @@ class Request:
 
 def requests_for(variant, credentials, origin):
     """The GET and the write of one variant, as a browser or an app would send them."""
-    common = {"X-Forwarded-Proto": "https", **credentials.headers}
-    get = Request("GET", variant.get_path, common)
+    get = Request("GET", variant.get_path, {"X-Forwarded-Proto": "https", **credentials.headers})
     if variant.write_path is None:
         return get, None
-    headers = {**common, "Content-Type": "application/json", "Origin": origin}
-    if credentials.csrf_token:
-        headers["X-CSRFToken"] = credentials.csrf_token
+    headers = {"X-Forwarded-Proto": "https", **credentials.write_headers}
+    headers |= {"Content-Type": "application/json", "Origin": origin}
     return get, Request("PATCH", variant.write_path, headers, WRITE_BODY)

@@ -63,7 +63,7 @@ def measure_chapter(env, folder, variants):
     """Query counts, then both servers' rates, in a process that is already the chapter."""
     default_age = settings.DATABASES["default"]["CONN_MAX_AGE"]
     password = secrets.token_urlsafe(16)
-    prepare_database(password)
+    prepare_database(next(v.login for v in variants if v.login), password)
     queries = query_counts(variants, password)
     report_over_floor(queries)
     results = measure_server(env, folder, variants, password, default_age, full=True)

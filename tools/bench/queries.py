@@ -4,36 +4,34 @@ Counting queries needs Django's CaptureQueriesContext, so it runs here, with Dja
 test client, on the database gunicorn serves from (environment.py).
 """
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
 
 from .calls import requests_for
 from .errors import BenchError
 from .sizes import USERNAME
-from .variants import BASELINE
+from .variants import BASELINE, credentials
 
 
-def prepare_database(password):
-    """Migrates the throwaway database and creates the one user every variant logs in as."""
+def prepare_database(adapter, password):
+    """Migrates the throwaway database and creates the one user every variant logs in as,
+    as `adapter`, a login of the chapter, makes users (05 verifies their address)."""
     call_command("migrate", verbosity=0)
-    user = get_user_model().objects.create_user(USERNAME, f"{USERNAME}@example.com", password)
-    if "allauth.account" in settings.INSTALLED_APPS:
-        # Chapter 05 lets nobody log in before their email address is verified. (Imported
-        # here: only that chapter installs allauth.)
-        from allauth.account.models import EmailAddress
-
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    adapter.create_user(USERNAME, password)
 
 
 def login(variant, password):
-    """Logs in through the chapter's endpoints, as a client on 127.0.0.1 over HTTPS."""
-    client = Client(headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"})
+    """Logs in through the chapter's endpoints, as a client on 127.0.0.1 over HTTPS.
+
+    The test client skips Django's CSRF check (over HTTPS it would also want the page's
+    Referer); the CSRF token still travels, and wrk's writes send it with their Origin.
+    """
+    client = APIClient(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
     try:
-        return variant.login(client, USERNAME, password)
+        return credentials(variant.login, client, USERNAME, password)
     finally:
         connections.close_all()  # nothing of this process stays open while wrk runs
 
