@@ -10,9 +10,10 @@ class Redemption(models.Model):
     back is merely unknown, and the tokens it bought live on. RFC 6749 (section 4.1.2)
     asks for more: a code used twice is a code someone stole, and the server should
     revoke what it issued. So the code's row is kept (until it expires and
-    `cleartokens` deletes it, this row with it), and this row marks it redeemed. The
-    row is unique per code, so of two requests racing with one code, on any number of
-    workers, exactly one creates it; the other is the replay.
+    `cleartokens` deletes it, this row with it), and this row, written once the tokens
+    are saved, marks it redeemed. The row is unique per code, so of two exchanges
+    racing with one code, on any number of workers, exactly one creates it; the other
+    is the replay, and the tokens of both are revoked.
     """
 
     grant = models.OneToOneField(

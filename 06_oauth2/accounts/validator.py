@@ -6,7 +6,8 @@
 - Redirect URIs compared as strings. DOT follows RFC 8252 and lets a loopback redirect
   URI (`http://127.0.0.1/...`) name any port; here another port is another URI.
 - An authorization code is redeemed at most once, and a replay revokes what the code
-  bought (accounts/models.py, `Redemption`).
+  bought (accounts/models.py, `Redemption`); an exchange that fails (a wrong verifier)
+  does not count as a use.
 - An inactive user's token is refused, even before revocation has deleted it.
 """
 
@@ -35,22 +36,15 @@ class OAuth2Validator(oauth2_validators.OAuth2Validator):
         return redirect_uri in request.client.redirect_uris.split()
 
     def validate_code(self, client_id, code, client, request, *args, **kwargs):
+        """A code that was already redeemed is a replay: what it bought is revoked."""
         if not super().validate_code(client_id, code, client, request, *args, **kwargs):
             return False
         grant = get_grant_model().objects.get(code=code, application=client)
-        try:
-            with transaction.atomic():
-                Redemption.objects.create(grant=grant)
-        except IntegrityError:
-            self._revoke_replayed(grant)
+        redeemed = Redemption.objects.filter(grant=grant).first()
+        if redeemed is not None:
+            self._revoke_replayed(redeemed)
             return False
         return True
-
-    def _revoke_replayed(self, grant):
-        """The second use of a code: what the first bought stops working."""
-        Redemption.objects.filter(grant=grant).update(replayed=True)
-        redemption = Redemption.objects.get(grant=grant)
-        get_refresh_token_model().revoke_family(redemption.token_family)
 
     def _create_refresh_token(self, request, refresh_token_code, *args, **kwargs):
         refresh_token = super()._create_refresh_token(request, refresh_token_code, *args, **kwargs)
@@ -58,18 +52,27 @@ class OAuth2Validator(oauth2_validators.OAuth2Validator):
         return refresh_token
 
     def invalidate_authorization_code(self, client_id, code, request, *args, **kwargs):
-        """Called once the tokens are saved: keeps the code's row, marked redeemed.
+        """Called once the tokens are saved: marks the code redeemed, instead of deleting it.
 
-        If the code came back while its tokens were being made, they are revoked now.
+        The row is unique per code, so of two exchanges racing with one code (both past
+        `validate_code`), exactly one records it. The other is a replay: the tokens both
+        bought are revoked, and it answers `invalid_grant`. A failed exchange (a wrong
+        PKCE verifier) never gets here, so it cannot burn the client's code.
         """
+        grant = get_grant_model().objects.get(code=code, application=request.client)
         family = getattr(request, "issued_token_family", None)
-        redemptions = Redemption.objects.filter(
-            grant__code=code, grant__application=request.client
-        )
-        redemptions.update(token_family=family)
-        if redemptions.filter(replayed=True).exists():
+        try:
+            with transaction.atomic():
+                Redemption.objects.create(grant=grant, token_family=family)
+        except IntegrityError:
             get_refresh_token_model().revoke_family(family)
-            raise errors.InvalidGrantError(request=request)
+            self._revoke_replayed(Redemption.objects.get(grant=grant))
+            raise errors.InvalidGrantError(request=request) from None
+
+    def _revoke_replayed(self, redemption):
+        """The second use of a code: what the first bought stops working."""
+        Redemption.objects.filter(pk=redemption.pk).update(replayed=True)
+        get_refresh_token_model().revoke_family(redemption.token_family)
 
     def validate_bearer_token(self, token, scopes, request):
         if not super().validate_bearer_token(token, scopes, request):

@@ -226,3 +226,36 @@ def test_password_grant_is_refused(users):
     response = flow.form_post(new_client(), flow.TOKEN, fields)
     assert response.status_code in {400, 401}, response.content
     assert "access_token" not in response.json()
+
+
+def test_failed_exchange_does_not_burn_the_code(browser):
+    """A thief who has the code but not the verifier cannot spoil the client's exchange."""
+    code, verifier = authorized_code(browser)
+    without = flow.exchange(new_client(), code, None)
+    exchanged = flow.exchange(new_client(), code, verifier)
+    assert without.status_code == 400, without.content
+    assert exchanged.status_code == 200, exchanged.content
+
+
+def test_code_redeemed_twice_past_the_check_leaves_no_working_token(browser, monkeypatch):
+    """The worst interleaving of two parallel exchanges: both pass `validate_code`
+    before either records the code. The unique row decides, and both pairs die."""
+    from accounts.validator import OAuth2Validator
+
+    code, verifier = authorized_code(browser)
+    first = flow.exchange(new_client(), code, verifier)
+    monkeypatch.setattr(OAuth2Validator, "validate_code", racing_validate_code)
+    second = flow.exchange(new_client(), code, verifier)
+    assert first.status_code == 200, first.content
+    assert second.status_code == 400, second.content
+    access = flow.bearer(new_client(), first.json()["access_token"])
+    assert access.get("/api/secret/").status_code == 401
+
+
+def racing_validate_code(self, client_id, code, client, request, *args, **kwargs):
+    """`validate_code` as a request that read the code before the other recorded it."""
+    from oauth2_provider.models import get_grant_model
+
+    grant = get_grant_model().objects.get(code=code, application=client)
+    request.scopes, request.user = grant.scope.split(" "), grant.user
+    return True

@@ -34,7 +34,14 @@ def test_an_exp_claim_is_masked_but_another_ten_digit_number_is_not():
 
 
 def test_keys_and_tokens_are_kept_and_dates_are_not():
-    assert {"jwt", "link_token", "confirm_key", "token_key", "jti", "csrf"} == KEPT
+    kinds = {"jwt", "link_token", "confirm_key", "token_key", "jti", "csrf"}
+    assert kinds | {"oauth_token", "client_secret"} == KEPT
+
+
+def test_an_oauth_token_is_masked_by_its_kind():
+    assert mask('{"access_token": "dqsD4iToicrIginBV9oggbYSTnUnIT"}') == (
+        '{"access_token": "<oauth_token>"}'
+    )
 
 
 def test_a_recorded_pattern_matches_another_runs_value_of_the_same_kind():

@@ -46,6 +46,10 @@ VOLATILES = [
     Volatile("confirm_key", r"(?<![\w:-])[\w-]+:[0-9A-Za-z]+:[\w-]{43}(?![\w-])", kept=True),
     Volatile("token_key", r"(?<![\w-])[0-9a-f]{40}(?![\w-])", kept=True),  # DRF's authtoken
     Volatile("jti", r"(?<![\w-])[0-9a-f]{32}(?![\w-])", kept=True),
+    # OAuth 2 (06): oauthlib's codes, access and refresh tokens are 30 letters and digits;
+    # the demo confidential client's secret is 64 hex digits.
+    Volatile("oauth_token", r"(?<![\w-])[0-9A-Za-z]{30}(?![\w-])", kept=True),
+    Volatile("client_secret", r"(?<![\w-])[0-9a-f]{64}(?![\w-])", kept=True),
     Volatile(
         "csrf", r"(?<=csrftoken=)[0-9A-Za-z]{32}|(?<=\tcsrftoken\t)[0-9A-Za-z]{32}", kept=True
     ),
