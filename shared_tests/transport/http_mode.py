@@ -17,9 +17,10 @@ import tempfile
 from unittest import mock
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from . import file_outbox, over_http, served, shared_database, use_server
+from .shared_cache import file_cache
 
 # Fixtures whose effect stays inside the test process, and why a test using them cannot
 # run against another process.
@@ -78,12 +79,14 @@ def pytest_configure(config):
         "settings, queries); skipped over HTTP with the reason",
     )
     serve = config.getoption("serve")
+    if serve and not os.environ.get("REDIS_URL"):
+        os.environ["SUITE_CACHE_DIR"] = temporary_folder(config, "cache-")  # the server's too
+    if (serve or config.getoption("base_url")) and os.environ.get("SUITE_CACHE_DIR"):
+        override_settings(CACHES=file_cache(os.environ["SUITE_CACHE_DIR"])).enable()
     if serve:
         config.option.base_url = f"http://127.0.0.1:{served.pick_port(serve)}"
         config.option.behind_tls_proxy = serve == "gunicorn"
-        if not config.option.email_dir:
-            config.option.email_dir = tempfile.mkdtemp(prefix="outbox-")
-            config.add_cleanup(lambda: shutil.rmtree(config.option.email_dir, True))
+        config.option.email_dir = config.option.email_dir or temporary_folder(config, "outbox-")
         config.pluginmanager.register(served, "served-chapter")
     if config.getoption("email_dir"):
         os.environ["SUITE_EMAIL_DIR"] = config.getoption("email_dir")  # the server's too
@@ -92,6 +95,13 @@ def pytest_configure(config):
     if base_url:
         use_server(base_url, tls_proxy=config.getoption("behind_tls_proxy"))
         config.pluginmanager.register(shared_database, "shared-database")
+
+
+def temporary_folder(config, prefix):
+    """A new folder, removed when the run ends."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    return folder
 
 
 def pytest_report_header(config):
