@@ -1,13 +1,9 @@
-"""Helpers for chapter 03's SimpleJWT tests (test_jwt.py, test_jwt_refresh.py)."""
-
-import datetime
+"""Helpers for tests of SimpleJWT's views: chapter 03's, and 04's under /auth/jwt/."""
 
 from ..adapters.jwt import obtain_pair
 from ..conftest import PASSWORD
 
 ACCESS_LIFETIME = 5 * 60
-# Tests that move time start here, with the clock stopped (time_machine's fixture).
-NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
 
 
 def obtain(client, username="alice", password=PASSWORD, **extra):
@@ -22,6 +18,27 @@ def pair(client, username="alice"):
 
 def secret(client, access):
     return client.get("/api/secret/", HTTP_AUTHORIZATION=f"Bearer {access}")
+
+
+class TokenViews:
+    """SimpleJWT's refresh, verify and blacklist views, under the prefix a chapter mounts
+    them at: /api/token/ in 03, /auth/jwt/ in 04."""
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+
+    def refresh(self, client, token):
+        return client.post(f"{self.prefix}refresh/", {"refresh": token}, format="json")
+
+    def verify(self, client, token):
+        return client.post(f"{self.prefix}verify/", {"token": token}, format="json")
+
+    def blacklist(self, client, token):
+        return client.post(f"{self.prefix}blacklist/", {"refresh": token}, format="json")
+
+
+TOKEN_VIEWS = TokenViews("/api/token/")
+refresh, verify, blacklist = TOKEN_VIEWS.refresh, TOKEN_VIEWS.verify, TOKEN_VIEWS.blacklist
 
 
 def token_not_valid(message):
