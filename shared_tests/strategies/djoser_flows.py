@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from ..adapters.djoser import jwt_create
 from ..conftest import PASSWORD
 from ..transport import origin
+from .jwt_flows import TokenViews
 
 NEW_ACCOUNT = {
     "username": "carol",
@@ -22,6 +23,9 @@ NOT_ACTIVE = (
     "This account is not active. New accounts are activated with the link in the "
     "activation email; /auth/users/resend_activation/ sends it again."
 )
+# SimpleJWT's views as djoser.urls.jwt mounts them, plus the blacklist view (accounts/urls.py).
+JWT_VIEWS = TokenViews("/auth/jwt/")
+refresh, blacklist = JWT_VIEWS.refresh, JWT_VIEWS.blacklist
 
 
 def register(client, **fields):
