@@ -18,13 +18,12 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from .adapters.description import REGISTERED_PASSWORD
+from .clock import NOW
 from .conftest import PASSWORD
 from .credentials import replay, same_credentials, secret_status, sent_credentials, write_status
 
 pytestmark = pytest.mark.django_db
 
-# Tests that move time start here, with the clock stopped (time_machine's fixture).
-NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
 SECOND = datetime.timedelta(seconds=1)
 TEN_YEARS = datetime.timedelta(days=3653)
 
