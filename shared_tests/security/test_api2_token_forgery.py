@@ -5,19 +5,17 @@ strip the signature, pick another algorithm, present a refresh token where an ac
 token belongs, or replay one that should be dead. The server must notice every time.
 """
 
-import datetime
 import hashlib
 import json
 
 import pytest
 from django.conf import settings
 
+from ..clock import NOW
 from ..conftest import PASSWORD
 from ..tokens import b64url, claims, forge
 
 pytestmark = [pytest.mark.requires("signed-token"), pytest.mark.django_db]
-
-NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
