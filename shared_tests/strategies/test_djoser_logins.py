@@ -4,19 +4,17 @@ Also: every endpoint that checks a secret is throttled, and a URL without its tr
 slash is a JSON 404 that names the right one, never a 500 or a redirect.
 """
 
-import datetime
-
 import pytest
 import time_machine
 from django.core.cache import cache
 
 from ..adapters.djoser import token_login as djoser_token_login
+from ..clock import NOW
 from ..conftest import PASSWORD
-from .djoser_flows import NOT_ACTIVE, jwt_login, register
+from .djoser_flows import NOT_ACTIVE, blacklist, jwt_login, refresh, register
 
 pytestmark = [pytest.mark.requires("djoser"), pytest.mark.django_db]
 
-NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
 BAD_CREDENTIALS = {"detail": "No active account found with the given credentials"}
 
 
@@ -28,14 +26,6 @@ def pair(client, username="alice"):
 
 def secret(client, authorization):
     return client.get("/api/secret/", HTTP_AUTHORIZATION=authorization)
-
-
-def refresh(client, token):
-    return client.post("/auth/jwt/refresh/", {"refresh": token}, format="json")
-
-
-def blacklist(client, token):
-    return client.post("/auth/jwt/blacklist/", {"refresh": token}, format="json")
 
 
 def token_login(client, username="alice", password=PASSWORD):
@@ -97,7 +87,6 @@ def test_deactivated_users_access_token_is_refused_at_once(anon, users):
     assert response.json()["code"] == "user_inactive"
 
 
-@pytest.mark.in_process("moves the test process's clock (time_machine.travel)")
 def test_access_token_expires_after_five_minutes(anon, users):
     with time_machine.travel(NOW, tick=False) as clock:
         access = pair(anon)["access"]
