@@ -2,24 +2,21 @@
 
 import pytest
 
+from ..clock import NOW
 from ..tokens import claims
-from .jwt_flows import ACCESS_LIFETIME, NOW, pair, secret, token_not_valid
+from .jwt_flows import (
+    ACCESS_LIFETIME,
+    blacklist,
+    pair,
+    refresh,
+    secret,
+    token_not_valid,
+    verify,
+)
 
 pytestmark = [pytest.mark.requires("jwt"), pytest.mark.django_db]
 
 DAY = 24 * 60 * 60
-
-
-def refresh(client, token):
-    return client.post("/api/token/refresh/", {"refresh": token}, format="json")
-
-
-def verify(client, token):
-    return client.post("/api/token/verify/", {"token": token}, format="json")
-
-
-def blacklist(client, token):
-    return client.post("/api/token/blacklist/", {"refresh": token}, format="json")
 
 
 def invalid(detail):
