@@ -7,15 +7,14 @@ only, so that this module still imports in chapters without PyJWT.
 
 import hashlib
 import hmac
-import os
-import subprocess
-import sys
 
 import pytest
 from django.conf import settings
 
+from ..clock import NOW
+from ..processes import run_in_chapter
 from ..tokens import b64url, claims, segment
-from .jwt_flows import ACCESS_LIFETIME, NOW, obtain, pair, secret
+from .jwt_flows import ACCESS_LIFETIME, obtain, pair, secret
 
 pytestmark = [pytest.mark.requires("jwt"), pytest.mark.django_db]
 
@@ -86,20 +85,13 @@ def test_tokens_are_signed_with_the_configured_key(anon, users):
 
 def test_signing_key_comes_from_jwt_signing_key(users):
     # 50 characters or more: a shorter JWT_SIGNING_KEY stops start-up.
-    env = {
-        **os.environ,
-        "JWT_SIGNING_KEY": "a-separate-key-for-signing-tokens-only-0123456789abcdef",
-    }
+    key = "a-separate-key-for-signing-tokens-only-0123456789abcdef"
     code = "import django; django.setup(); from django.conf import settings; "
     code += "print(settings.SIMPLE_JWT['SIGNING_KEY'])"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
-        capture_output=True,
-        text=True,
-        check=True,
+    result = run_in_chapter(
+        "-c", code, DJANGO_SETTINGS_MODULE="config.settings", JWT_SIGNING_KEY=key
     )
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "a-separate-key-for-signing-tokens-only-0123456789abcdef"
 
 
