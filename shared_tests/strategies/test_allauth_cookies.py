@@ -7,21 +7,15 @@ the CSRF token. An app logs in at token/ and holds its tokens itself.
 The users here are made verified (see the adapter), so every test can log in at once.
 """
 
-import datetime
-import os
-import subprocess
-import sys
-
 import pytest
 import time_machine
-from django.conf import settings
 
+from ..clock import NOW
 from ..conftest import PASSWORD
+from ..processes import PRODUCTION_ENV, run_in_chapter
 from .allauth_flows import AUTH, log_in, log_in_by_email
 
 pytestmark = [pytest.mark.requires("dj-rest-auth"), pytest.mark.django_db]
-
-NOW = datetime.datetime(2030, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
 
 
 def logged_in(client, username="alice"):
@@ -92,17 +86,9 @@ def test_token_cookie_is_secure_when_the_setting_is_on(anon, users, monkeypatch,
 
 def test_production_mode_turns_the_secure_flag_on():
     """`JWT_AUTH_SECURE` follows production mode (debug off and a real secret key)."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    production = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50}
     code = "import config.settings as s; print(s.REST_AUTH['JWT_AUTH_SECURE'])"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**clean, **production},
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = run_in_chapter("-c", code, **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
 
 
@@ -237,7 +223,6 @@ def test_deactivated_users_cookie_is_refused_at_once(anon, users):
     assert response.json()["code"] == "user_inactive"
 
 
-@pytest.mark.in_process("moves the test process's clock (time_machine.travel)")
 def test_access_cookie_token_expires_after_five_minutes(anon, users):
     with time_machine.travel(NOW, tick=False) as clock:
         logged_in(anon)
@@ -518,7 +503,6 @@ def test_schema_documents_the_errors_the_views_cannot_show(schema, url, status):
     assert status in schema["paths"][f"{AUTH}/{url}"]["post"]["responses"]
 
 
-@pytest.mark.in_process("moves the test process's clock (time_machine.travel)")
 def test_logout_with_an_expired_access_cookie_still_logs_out(anon, users):
     """The refresh cookie is logout's credential: a stale access cookie is no obstacle."""
     with time_machine.travel(NOW, tick=False) as clock:
