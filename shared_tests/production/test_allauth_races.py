@@ -12,12 +12,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from ..conftest import PASSWORD
+from ..strategies.allauth_flows import AUTH
 from .clients import request
 from .conftest import FAST_HASHER
 
 pytestmark = pytest.mark.requires("dj-rest-auth")
 
-AUTH = "/api/v1/dj-rest-auth"
 WORKERS = 4
 PARALLEL = 12
 GENEROUS = {f"THROTTLE_{scope}": "100000/minute" for scope in ("ANON", "USER", "TEN", "LOGIN")}
