@@ -11,7 +11,10 @@ import pytest
 from ..conftest import PASSWORD
 from ..production.clients import parallel_refresh_statuses
 
-pytestmark = [pytest.mark.requires("refresh-rotation"), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.requires("signed-token", "refresh-rotation"),
+    pytest.mark.django_db(transaction=True),
+]
 
 PARALLEL = 16  # the dev server's listen backlog refuses many more at once
 

@@ -10,7 +10,7 @@ import pytest
 
 from ..conftest import PASSWORD
 
-pytestmark = [pytest.mark.requires("refresh-rotation"), pytest.mark.django_db]
+pytestmark = [pytest.mark.requires("signed-token", "refresh-rotation"), pytest.mark.django_db]
 
 
 def new_refresh(response):
