@@ -3,11 +3,10 @@
 A helpers module, not a test module, so that no test module imports another.
 """
 
-import re
-
 from django.contrib.auth import get_user_model
 
-from ..adapters.djoser import jwt_create
+from ..adapters.adapter import link_in
+from ..adapters.djoser import ACCOUNTS, jwt_create
 from ..conftest import PASSWORD
 from ..transport import origin
 from .jwt_flows import TokenViews
@@ -32,17 +31,12 @@ def register(client, **fields):
     return client.post("/auth/users/", {**NEW_ACCOUNT, **fields}, format="json")
 
 
-def link(message, page):
-    """The uid and token of the `page/<uid>/<token>` link in an email's text."""
-    found = re.search(
-        rf"{re.escape(origin())}/{page}/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", message.body
-    )
-    assert found, message.body
-    return found.groupdict()
-
-
 def activation_link(message):
-    return link(message, "activate")
+    """The uid and token of the activation link in an email (the pattern is the login
+    description's), checked to point at the server the tests talk to."""
+    parts = link_in(ACCOUNTS.verification, message)
+    assert f"{origin()}/activate/{parts['uid']}/{parts['token']}" in message.body, message.body
+    return parts
 
 
 def activate(client, uid, token):
