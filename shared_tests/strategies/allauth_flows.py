@@ -1,10 +1,9 @@
 """What the test_allauth*.py files do through chapter 05's account endpoints, written once."""
 
-import re
-
 from django.contrib.auth import get_user_model
 
-from ..adapters.allauth import csrf_cookie, login_attempt
+from ..adapters.adapter import link_in
+from ..adapters.allauth import ACCOUNTS, csrf_cookie, login_attempt
 from ..conftest import PASSWORD
 from ..transport import origin
 
@@ -33,15 +32,13 @@ def log_in_by_email(client, email, password=PASSWORD):
     return client.post(f"{AUTH}/login/", body, format="json", **csrf_cookie(client))
 
 
-def emailed_link(message, pattern):
-    """The named parts of the first link in an email's text that matches `pattern`."""
-    found = re.search(rf"{re.escape(origin())}{AUTH}/{pattern}", message.body)
-    assert found, message.body
-    return found
-
-
 def verification_key(message):
-    return emailed_link(message, r"registration/account-confirm-email/(?P<key>[-:\w]+)/")["key"]
+    """The key of the verification link in an email (the pattern is the login
+    description's), checked to point at the server the tests talk to."""
+    key = link_in(ACCOUNTS.verification, message)["key"]
+    link = f"{origin()}{AUTH}/registration/account-confirm-email/{key}/"
+    assert link in message.body, message.body
+    return key
 
 
 def verify(client, key):
