@@ -8,12 +8,11 @@ from django.core.management import call_command
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
-from ..adapters.token import obtain_token
+from ..adapters.token import TOKEN_URL, obtain_token
 from ..conftest import PASSWORD
 
 pytestmark = [pytest.mark.requires("token"), pytest.mark.django_db]
 
-TOKEN_URL = "/api/api-token-auth/"
 BAD_CREDENTIALS = {"non_field_errors": ["Unable to log in with provided credentials."]}
 
 
