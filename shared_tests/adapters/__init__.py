@@ -64,7 +64,7 @@ import importlib
 import pkgutil
 
 # The modules here that are not a chapter's.
-_MACHINERY = {"adapter", "description"}
+_MACHINERY = {"account_flows", "adapter", "description"}
 
 
 def _registry():

@@ -6,7 +6,6 @@ Every request goes through a client made by `shared_tests/transport.py`, with th
 """
 
 import base64
-import re
 import weakref
 from dataclasses import dataclass
 from functools import partial
@@ -15,6 +14,7 @@ from urllib.parse import urlencode
 from django.contrib.auth import get_user_model
 from django.utils.crypto import get_random_string
 
+from .account_flows import AccountFlows, link_in  # noqa: F401  (link_in: for the chapters)
 from .description import (
     BasicHeader,
     Body,
@@ -60,7 +60,7 @@ def field_of(body, dotted):
     return body
 
 
-class Adapter:
+class Adapter(AccountFlows):
     """A login variant's operations, all derived from its `Login` description."""
 
     def __init__(self, description):
@@ -258,45 +258,8 @@ class Adapter:
             headers[sent.csrf_header] = cookies[sent.csrf_cookie]
         return headers
 
-    # --- account flows -------------------------------------------------------------------
-
-    def register(self, client, **fields):
-        """Signs up "carol" (with `REGISTERED_PASSWORD`), `fields` overriding the form."""
-        accounts = self.description.accounts
-        return client.post(accounts.sign_up_path, {**accounts.sign_up, **fields}, format="json")
-
-    def confirm_email(self, client, message):
-        """Follows the link in `message`, the email that registration sent, or fails."""
-        link = self.description.accounts.verification
-        response = client.post(link.path, link_in(link, message), format="json")
-        assert response.status_code == link.status, (link.path, response.content)
-
-    def request_reset(self, client, email):
-        """Asks for a password-reset email to `email`; answers the response."""
-        return client.post(self.description.accounts.reset_path, {"email": email}, format="json")
-
-    def reset_link(self, message):
-        """What the password-reset link in `message` carries (a uid and token, a key)."""
-        return link_in(self.description.accounts.reset, message)
-
-    def confirm_reset(self, client, message, new_password):
-        """Posts `new_password` with what the reset link in `message` carries."""
-        return self.confirm_reset_link(client, self.reset_link(message), new_password)
-
-    def confirm_reset_link(self, client, link, new_password):
-        accounts = self.description.accounts
-        passwords = dict.fromkeys(accounts.new_password_fields, new_password)
-        return client.post(accounts.reset.path, {**link, **passwords}, format="json")
-
     def __repr__(self):
         return self.name
-
-
-def link_in(link, message):
-    """The named groups of `link.pattern` in `message`'s body, or fails the test."""
-    found = re.search(link.pattern, message.body)
-    assert found, (link.pattern, message.body)
-    return found.groupdict()
 
 
 def attempt(place, client, username, password, **extra):

@@ -5,7 +5,8 @@ The JWT login sends the notes' `JWT <access>` prefix; `Bearer` is tested on its 
 
 import datetime
 
-from .adapter import Adapter, attempt, link_in
+from .account_flows import link_in
+from .adapter import Adapter, attempt
 from .description import (
     REGISTERED_PASSWORD,
     Accounts,
