@@ -23,9 +23,10 @@ A description (`description.py`) says:
   <credential>`; `Header(None, name="X-Session-Token")` for a bare header), or
   `CookieAndCsrf()` (the cookies, and the CSRF cookie echoed in `X-CSRFToken`);
 - `refresh`, `logout`, `logout_everywhere`: each a `Call(path, method, status,
-  refresh_field)`; `refresh_field` is the JSON field the refresh token goes in (or, for
-  cookie credentials, the call sends its cookie); a `logout` of None means the client
-  only forgets the credential;
+  refresh_field, form)`; `refresh_field` is the body field the refresh token goes in
+  (or, for cookie credentials, the call sends its cookie); `form` sends the body
+  form-encoded with those fields added (OAuth 2's token and revocation endpoints); a
+  `logout` of None means the client only forgets the credential;
 - `verify_path`, `challenge` (the anonymous 401's exact `WWW-Authenticate`),
   `lifetime`, `queries_per_request`;
 - `also_checked_at`: other endpoints that check the password (`PasswordForm`s, or
@@ -54,10 +55,10 @@ A description (`description.py`) says:
     `logout_everywhere`)
   - `signed-token`: the credential is a JWT the client can read and tamper with
 
-`adapter.py` turns a description into the operations the tests call (`login`, `logout`,
-`logout_everywhere`, `token_pair`, `use_access`, `refresh`, `login_attempt`,
-`password_checks`, `register`, ...), and keeps each client's logged-in state (its
-access and refresh tokens) itself, not on the client.
+`adapter.py` (with `account_flows.py`) turns a description into the operations the
+tests call (`login`, `logout`, `logout_everywhere`, `token_pair`, `use_access`,
+`refresh`, `login_attempt`, `password_checks`, `register`, ...), and keeps each
+client's logged-in state (its access and refresh tokens) itself, not on the client.
 """
 
 import importlib
