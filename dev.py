@@ -1,18 +1,32 @@
 #!/usr/bin/env python3
 """Runs nox, after installing it: the only prerequisite is Python 3.11 or newer.
 
-    python3 dev.py                              # every chapter's tests
+    python3 dev.py                              # every chapter's tests, two at a time
+    python3 dev.py --jobs 1                     # ... one at a time, as plain `nox` does
+    python3 dev.py -- -k throttle               # ... with arguments for pytest
     python3 dev.py -s serve -- 01_basic_session
 
 The first run creates `.tools/`, a virtualenv holding nox, uv and what they need, at the
 pins (and hashes) of requirements-tools.txt; later runs reuse it. Arguments go to nox
 unchanged, so if you already have nox, `nox ...` does the same thing.
+
+Only the default run (no nox options, perhaps `-- args`) differs: each chapter's suite
+is one process on one core, so dev.py runs `--jobs` sessions at once (as many as there
+are cores, at most two). Each session's output goes to `.nox/logs/<session>.log` and is
+printed whole, in the sessions' order, as soon as it and those before it have ended.
+
+Python may write bytecode under dev.py even where PYTHONDONTWRITEBYTECODE is set: pytest
+keeps its assert-rewritten test modules there, and rewriting the whole suite again costs
+every chapter's run a second or two before its first test.
 """
 
 import hashlib
+import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -20,6 +34,7 @@ ROOT = Path(__file__).resolve().parent
 TOOLS = ROOT / ".tools"
 REQUIREMENTS = ROOT / "requirements-tools.txt"
 BIN = TOOLS / ("Scripts" if os.name == "nt" else "bin")
+POSIX = os.name != "nt"
 
 
 def ensure_tools():
@@ -54,11 +69,101 @@ def ensure_tools():
     stamp.write_text(wanted)
 
 
+def split_jobs(args):
+    """`--jobs N` (or `-j N`) taken out of the arguments: (N or None, the rest)."""
+    if args[:1] in (["--jobs"], ["-j"]) and len(args) > 1 and args[1].isdigit():
+        return max(1, int(args[1])), args[2:]
+    return None, args
+
+
+def default_sessions(nox):
+    """The sessions a bare `nox` runs, in its order."""
+    listing = subprocess.run([nox, "--list", "--json"], capture_output=True, text=True)
+    if listing.returncode != 0:
+        sys.exit(listing.stderr)
+    return [entry["session"] for entry in json.loads(listing.stdout)]
+
+
+# Loopback ports for the suite's `threaded_server` (shared_tests/conftest.py): sessions
+# running at once each get their own share, so no two chapters race for one port.
+DEV_SERVER_PORTS = range(8300, 8360)
+
+
+def port_share(slot, jobs):
+    size = len(DEV_SERVER_PORTS) // jobs
+    first = DEV_SERVER_PORTS.start + slot * size
+    return f"{first}-{first + size - 1}"
+
+
+def stop(process):
+    if POSIX:
+        os.killpg(process.pid, signal.SIGTERM)
+    else:
+        process.terminate()
+
+
+def run_side_by_side(nox, sessions, posargs, jobs):
+    """Runs `sessions`, `jobs` at a time; prints each one's log whole, in order.
+
+    Answers the exit status: 0 when every session succeeded (or skipped).
+    """
+    logs = ROOT / ".nox" / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    print(f"dev.py: {len(sessions)} sessions, {jobs} at a time; logs in .nox/logs/", flush=True)
+    # Each session runs in its own process group, which only dev.py stops: on Ctrl-C, and
+    # on a SIGTERM (from `timeout`, say), made an exit here so that `finally` runs.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("dev.py: stopped"))
+    waiting = list(enumerate(sessions))
+    running = {}  # slot -> (index, process, start)
+    ended = {}  # index -> (exit status, seconds)
+    printed = 0
+    try:
+        while printed < len(sessions):
+            for slot in range(jobs):
+                if slot not in running and waiting:
+                    index, name = waiting.pop(0)
+                    env = os.environ | {"DEV_SERVER_PORTS": port_share(slot, jobs)}
+                    with (logs / f"{name}.log").open("w") as log:
+                        process = subprocess.Popen(
+                            [nox, "--session", name, "--", *posargs],
+                            stdout=log,
+                            stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL,
+                            env=env,
+                            start_new_session=POSIX,  # see above
+                        )
+                    running[slot] = (index, process, time.monotonic())
+            for slot, (index, process, start) in list(running.items()):
+                if process.poll() is not None:
+                    ended[index] = (process.returncode, time.monotonic() - start)
+                    del running[slot]
+            while printed in ended:
+                name = sessions[printed]
+                print((logs / f"{name}.log").read_text(), end="", flush=True)
+                printed += 1
+            time.sleep(0.2)
+    finally:  # Ctrl-C, or a failure here: no session is left running
+        for _, process, _ in running.values():
+            stop(process)
+    for index, name in enumerate(sessions):
+        status, seconds = ended[index]
+        outcome = "success" if status == 0 else f"failed (exit status {status})"
+        print(f"dev.py: {name}: {outcome} in {seconds:.0f} s")
+    return 0 if all(status == 0 for status, _ in ended.values()) else 1
+
+
 def main():
     ensure_tools()
     os.chdir(ROOT)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # see above
     nox = BIN / "nox"
-    completed = subprocess.run([nox, *sys.argv[1:]])
+    jobs, args = split_jobs(sys.argv[1:])
+    if jobs is None:
+        jobs = min(2, os.cpu_count() or 1)
+    # Only the default run goes side by side; anything else is nox's, unchanged.
+    if jobs > 1 and (not args or args[0] == "--"):
+        sys.exit(run_side_by_side(nox, default_sessions(nox), args[1:], jobs))
+    completed = subprocess.run([nox, *args])
     sys.exit(completed.returncode)
 
 
