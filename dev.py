@@ -12,20 +12,22 @@ unchanged, so if you already have nox, `nox ...` does the same thing.
 
 Only the default run (no nox options, perhaps `-- args`) differs: each chapter's suite
 is one process on one core, so dev.py runs `--jobs` sessions at once (as many as there
-are cores, at most two). Each session's output goes to `.nox/logs/<session>.log` and is
-printed whole, in the sessions' order, as soon as it and those before it have ended.
+are cores, at most two). Each session's output is kept apart and printed whole, in the
+sessions' order, as soon as it and those before it have ended.
 
 Python may write bytecode under dev.py even where PYTHONDONTWRITEBYTECODE is set: pytest
 keeps its assert-rewritten test modules there, and rewriting the whole suite again costs
 every chapter's run a second or two before its first test.
 """
 
+import contextlib
 import hashlib
 import json
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import venv
 from pathlib import Path
@@ -103,53 +105,57 @@ def stop(process):
 
 
 def run_side_by_side(nox, sessions, posargs, jobs):
-    """Runs `sessions`, `jobs` at a time; prints each one's log whole, in order.
+    """Runs `sessions`, `jobs` at a time; prints each one's output whole, in order.
 
     Answers the exit status: 0 when every session succeeded (or skipped).
     """
-    logs = ROOT / ".nox" / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
-    print(f"dev.py: {len(sessions)} sessions, {jobs} at a time; logs in .nox/logs/", flush=True)
+    print(f"dev.py: {len(sessions)} sessions, {jobs} at a time", flush=True)
     # Each session runs in its own process group, which only dev.py stops: on Ctrl-C, and
     # on a SIGTERM (from `timeout`, say), made an exit here so that `finally` runs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("dev.py: stopped"))
+    with contextlib.ExitStack() as files:
+        logs = [files.enter_context(tempfile.TemporaryFile()) for _ in sessions]
+        ended = schedule(nox, sessions, posargs, jobs, logs)
+    for name, (status, seconds) in zip(sessions, ended, strict=True):
+        outcome = "success" if status == 0 else f"failed (exit status {status})"
+        print(f"dev.py: {name}: {outcome} in {seconds:.0f} s")
+    return 0 if all(status == 0 for status, _ in ended) else 1
+
+
+def schedule(nox, sessions, posargs, jobs, logs):
+    """Keeps `jobs` sessions running, each writing to its log, and prints every log once
+    it and those before it have ended. Answers [(exit status, seconds)] in order."""
     waiting = list(enumerate(sessions))
     running = {}  # slot -> (index, process, start)
     ended = {}  # index -> (exit status, seconds)
     printed = 0
     try:
         while printed < len(sessions):
-            for slot in range(jobs):
-                if slot not in running and waiting:
+            for slot in sorted(set(range(jobs)) - running.keys()):
+                if waiting:
                     index, name = waiting.pop(0)
-                    env = os.environ | {"DEV_SERVER_PORTS": port_share(slot, jobs)}
-                    with (logs / f"{name}.log").open("w") as log:
-                        process = subprocess.Popen(
-                            [nox, "--session", name, "--", *posargs],
-                            stdout=log,
-                            stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL,
-                            env=env,
-                            start_new_session=POSIX,  # see above
-                        )
+                    process = subprocess.Popen(
+                        [nox, "--session", name, "--", *posargs],
+                        stdout=logs[index],
+                        stderr=subprocess.STDOUT,
+                        stdin=subprocess.DEVNULL,
+                        env=os.environ | {"DEV_SERVER_PORTS": port_share(slot, jobs)},
+                        start_new_session=POSIX,  # see run_side_by_side
+                    )
                     running[slot] = (index, process, time.monotonic())
             for slot, (index, process, start) in list(running.items()):
                 if process.poll() is not None:
                     ended[index] = (process.returncode, time.monotonic() - start)
                     del running[slot]
             while printed in ended:
-                name = sessions[printed]
-                print((logs / f"{name}.log").read_text(), end="", flush=True)
+                logs[printed].seek(0)
+                print(logs[printed].read().decode(errors="replace"), end="", flush=True)
                 printed += 1
             time.sleep(0.2)
     finally:  # Ctrl-C, or a failure here: no session is left running
         for _, process, _ in running.values():
             stop(process)
-    for index, name in enumerate(sessions):
-        status, seconds = ended[index]
-        outcome = "success" if status == 0 else f"failed (exit status {status})"
-        print(f"dev.py: {name}: {outcome} in {seconds:.0f} s")
-    return 0 if all(status == 0 for status, _ in ended.values()) else 1
+    return [ended[index] for index in range(len(sessions))]
 
 
 def main():
