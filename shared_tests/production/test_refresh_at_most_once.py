@@ -26,4 +26,6 @@ def test_parallel_refreshes_of_one_token_succeed_once(database_url, gunicorn, ma
         WORKERS, DATABASE_URL=database_url, DJANGO_CONN_MAX_AGE="60", **GENEROUS, **FAST_HASHER
     )
     statuses = parallel_refresh_statuses(base_url, adapter, "racer", PASSWORD, PARALLEL)
-    assert statuses == {200: 1, 401: PARALLEL - 1}, "one refresh token bought more than one pair"
+    assert statuses[200] == 1, f"one refresh token bought more than one pair: {statuses}"
+    # Refused: 401 `token_not_valid` (SimpleJWT), or 400 `invalid_grant` (OAuth 2, 06).
+    assert statuses[400] + statuses[401] == PARALLEL - 1, statuses
