@@ -1,6 +1,7 @@
-"""Djoser's and SimpleJWT's serializers, each with one gap closed.
+"""The chapter's own serializers: registration, the account page, the two logins.
 
-SimpleJWT's own workarounds live in `simplejwt_fixes.py` and `jwt_revocation.py`.
+Workarounds for Djoser's bugs live in `djoser_fixes.py`, SimpleJWT's in
+`simplejwt_fixes.py`; the token rules of "log out everywhere" in `jwt_revocation.py`.
 
 Djoser picks its serializers from `DJOSER["SERIALIZERS"]` and SimpleJWT from
 `SIMPLE_JWT["TOKEN_..._SERIALIZER"]`, so these replace the originals without touching
@@ -13,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from djoser import serializers as djoser_serializers
 from djoser.conf import settings as djoser_settings
 from rest_framework import serializers
-from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
+from rest_framework.exceptions import AuthenticationFailed
 
 from . import address_claims, jwt_revocation, links
-from .emails import EMAIL_TAKEN, email_taken, user_with_email
+from .emails import EMAIL_TAKEN, email_taken
 
 User = get_user_model()
 
@@ -182,64 +183,6 @@ class UserSerializer(djoser_serializers.UserSerializer):
                 raise
             raise error from None
         return user
-
-
-class SendEmailResetSerializer(djoser_serializers.SendEmailResetSerializer):
-    """The email form of reset and resend-activation, matched in any spelling.
-
-    Djoser looks the address up with an exact, case-sensitive `.get()`, which misses
-    `Alice@Example.com`. Resend-activation mails only an account that is waiting for its
-    link: one that staff deactivated must not be able to switch itself back on. Either
-    way the answer stays the same 204, so nothing is revealed.
-
-    Unlike Djoser (and Django's reset form), an account without a usable password gets
-    its mail too. Django skips those because they log in some other way (LDAP, a social
-    login); here nothing else logs in, and the password of an account squatting someone's
-    address was voided so that the reader of that mailbox can set one
-    (accounts/address_claims.py).
-    """
-
-    def get_user(self, is_active=True):
-        user = user_with_email(self.data.get(self.email_field))
-        if user is None or user.is_active != is_active:
-            return None
-        if not is_active and not links.awaits_activation(user):
-            return None
-        return user
-
-
-class ValidatedUidAndTokenMixin:
-    """Djoser's uid-and-token check, fed the validated strings instead of the raw input.
-
-    Djoser reads `uid` and `token` from `initial_data`, the request body as it came. A
-    number there passes the `CharField` (which turns it into a string), and then reaches
-    `urlsafe_base64_decode` or the token generator as an int: a 500. Here the check sees
-    what the fields validated, so `{"uid": 0}` is the usual 400 "Invalid user id".
-    """
-
-    def validate(self, attrs):
-        self.initial_data = {**self.initial_data, "uid": attrs["uid"], "token": attrs["token"]}
-        return super().validate(attrs)
-
-
-class ActivationSerializer(ValidatedUidAndTokenMixin, djoser_serializers.ActivationSerializer):
-    """/auth/users/activation/: `uid` and `token` from the activation email.
-
-    Djoser's token says nothing of `is_active`, so its link would switch an account
-    that staff deactivated back on. A link is good only while the account awaits it.
-    """
-
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        if not links.awaits_activation(self.user):
-            raise PermissionDenied(self.error_messages["stale_token"])
-        return attrs
-
-
-class PasswordResetConfirmSerializer(
-    ValidatedUidAndTokenMixin, djoser_serializers.PasswordResetConfirmSerializer
-):
-    """/auth/users/reset_password_confirm/: `uid`, `token` and `new_password`."""
 
 
 class TokenCreateSerializer(djoser_serializers.TokenCreateSerializer):

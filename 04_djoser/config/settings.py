@@ -87,10 +87,11 @@ DJOSER = {
         "token_create": "accounts.serializers.TokenCreateSerializer",
         # Reset and resend find the account by email in any case (accounts/emails.py).
         # (No username reset: accounts/views.py says why it is not routed.)
-        "password_reset": "accounts.serializers.SendEmailResetSerializer",
-        # The emailed uid and token are checked as the strings they were validated to.
-        "activation": "accounts.serializers.ActivationSerializer",
-        "password_reset_confirm": "accounts.serializers.PasswordResetConfirmSerializer",
+        "password_reset": "accounts.djoser_fixes.SendEmailResetSerializer",
+        # The emailed uid and token are checked as the strings they were validated to, and
+        # a link activates only an account that awaits it (accounts/djoser_fixes.py).
+        "activation": "accounts.djoser_fixes.ActivationSerializer",
+        "password_reset_confirm": "accounts.djoser_fixes.PasswordResetConfirmSerializer",
     },
     "EMAIL": {
         # The activation email names the account it activates (accounts/mail.py): the
