@@ -11,7 +11,7 @@ activation holds, that account's password is voided: whoever set it has not show
 they read the mailbox, and a voided password makes activating the account useless to
 them. The address is mailed which account holds it and how to take it over: activate it
 with the link in that mail, then reset the password (a reset mails an account without
-a usable password too, see `SendEmailResetSerializer`).
+a usable password too, see `djoser_fixes.SendEmailResetSerializer`).
 
 Anyone can void a pending account's password this way, its real owner's too; that
 owner still reads the mail and recovers the account the same way. An active account is
