@@ -3,11 +3,10 @@
 from django.contrib.auth import get_user_model
 
 from ..adapters.adapter import link_in
-from ..adapters.allauth import ACCOUNTS, csrf_cookie, login_attempt
+from ..adapters.allauth import ACCOUNTS, AUTH, csrf_cookie, login_attempt
 from ..conftest import PASSWORD
 from ..transport import origin
 
-AUTH = "/api/v1/dj-rest-auth"
 NEW_ACCOUNT = {
     "username": "carol",
     "email": "carol@example.com",
