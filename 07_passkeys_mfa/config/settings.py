@@ -95,8 +95,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 # The name an authenticator app shows next to the codes.
 MFA_TOTP_ISSUER = "Little Lemon"
-# Only the code of the current 30-second period, not its neighbours'.
-MFA_TOTP_TOLERANCE = 0
+# The code of the current 30-second period, or of the one just before: a code typed at
+# second 29 still works when it arrives at second 31 (RFC 6238, section 5.2, allows one
+# step of network delay). A used code is refused for the whole window.
+MFA_TOTP_TOLERANCE = 1
 # MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN stays off: it would accept an assertion made for
 # any origin at all, a phishing site's included. Browsers allow WebAuthn on
 # http://localhost, and fido2 accepts that origin without it.

@@ -35,7 +35,14 @@ def test_an_exp_claim_is_masked_but_another_ten_digit_number_is_not():
 
 def test_keys_and_tokens_are_kept_and_dates_are_not():
     kinds = {"jwt", "link_token", "confirm_key", "token_key", "jti", "csrf"}
-    assert kinds | {"oauth_token", "client_secret"} == KEPT
+    headless = {"session_token", "email_code", "totp_secret"}  # chapter 07
+    assert kinds | {"oauth_token", "client_secret"} | headless == KEPT
+
+
+def test_headless_values_are_masked_by_their_kind():
+    answer = '{"at": 1796165843.613377, "session_token": "ihe66o7yrc37fkz057sjmteqmt1e39ss"}'
+    assert mask(answer) == '{"at": <headless_time>, "session_token": "<session_token>"}'
+    assert mask("Your code:\n\nNQPR-FLPT\n") == "Your code:\n\n<email_code>\n"
 
 
 def test_an_oauth_token_is_masked_by_its_kind():

@@ -53,6 +53,19 @@ VOLATILES = [
     Volatile(
         "csrf", r"(?<=csrftoken=)[0-9A-Za-z]{32}|(?<=\tcsrftoken\t)[0-9A-Za-z]{32}", kept=True
     ),
+    # allauth headless (07): when a login or an authenticator happened (epoch seconds, with
+    # a fraction), the app client's session token (a session key), the emailed code, and
+    # a TOTP secret (base32).
+    Volatile(
+        "headless_time",
+        r'(?:(?<="at": )|(?<="created_at": )|(?<="last_used_at": ))\d{10}(?:\.\d+)?',
+        kept=False,
+    ),
+    Volatile("session_token", r'(?<="session_token": ")[a-z0-9]{32}(?=")', kept=True),
+    Volatile("email_code", r"(?<![\w-])[A-Z0-9]{4}-[A-Z0-9]{4}(?![\w-])", kept=True),
+    Volatile(
+        "totp_secret", r'(?<="secret": ")[A-Z2-7]{32}(?=")|(?<=secret=)[A-Z2-7]{32}', kept=True
+    ),
 ]
 KEPT = {volatile.name for volatile in VOLATILES if volatile.kept}
 VOLATILE = re.compile("|".join(f"(?P<{v.name}>{v.pattern})" for v in VOLATILES))
