@@ -10,7 +10,13 @@ import pytest
 
 from .headless_flows import Headless, logged_in
 
-pytestmark = [pytest.mark.requires("headless"), pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.requires("headless"),
+    pytest.mark.django_db,
+    pytest.mark.in_process(
+        "the software authenticator signs for the test client's origin, https://testserver"
+    ),
+]
 
 
 @pytest.fixture

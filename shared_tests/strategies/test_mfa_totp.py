@@ -11,7 +11,11 @@ import time_machine
 
 from .headless_flows import Headless, flow_ids, logged_in, pending_flows, totp
 
-pytestmark = [pytest.mark.requires("headless"), pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.requires("headless"),
+    pytest.mark.django_db,
+    pytest.mark.in_process("the clock of the test process stops, and the TOTP codes follow it"),
+]
 
 NOW = datetime.datetime(2026, 6, 1, 12, 0, 5, tzinfo=datetime.UTC)
 
