@@ -46,7 +46,8 @@ def test_code_goes_to_the_registered_redirect_uri_with_the_issuer(browser):
     _, challenge = flow.pkce_pair()
     response = flow.consent(browser, flow.authorize_params(challenge))
     assert flow.redirect_target(response) == flow.REDIRECT_URI
-    assert flow.redirect_query(response)["iss"].startswith("http://testserver")
+    issuer = new_client().get("/o/.well-known/openid-configuration").json()["issuer"]
+    assert flow.redirect_query(response)["iss"] == issuer
 
 
 def test_denied_consent_redirects_with_access_denied_and_no_code(browser):
