@@ -122,7 +122,7 @@ DEMO_CLIENT = {
     "scheme": None,
     "kept": "cookie",
     "refresh": None,
-    "logout": "/_allauth/browser/v1/auth/session",
-    "logout_method": "DELETE",
+    "logout": "/api/auth/logout/",  # 204 (allauth's own DELETE auth/session answers 401)
+    "logout_method": "POST",
     "me": "/_allauth/browser/v1/auth/session",
 }

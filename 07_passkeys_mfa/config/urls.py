@@ -6,7 +6,7 @@ urlpatterns = [
     # (allauth's phone routes, which crash without phone numbers, answer 404 first.)
     path("", include("accounts.unused_phone_routes")),
     path("_allauth/", include("allauth.headless.urls")),
-    # One request that ends every session and app token of the caller.
+    # Log out (a 204, for page scripts), and log out everywhere.
     path("api/auth/", include("accounts.urls")),
     # The admin (its login throttled) and the common API, the same in every chapter.
     path("", include("api.site_urls")),
