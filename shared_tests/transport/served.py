@@ -6,13 +6,12 @@ fixtures create can log in, and throttles at generous rates (a test that lowers 
 runs in process only). It starts once per run, after the database is migrated.
 
 - `runserver`: Django's development server, debug off as in the in-process suite.
-- `gunicorn`: production mode (debug off, a real secret key) behind a TLS proxy that
+- `gunicorn`: production mode (debug off, a secret key set) behind a TLS proxy that
   this client stands in for, with two workers and the cache `REDIS_URL` names (the test
   process clears the same cache).
 """
 
 import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -46,7 +45,9 @@ def server_environment(mode):
     if mode == "gunicorn":
         env |= {
             "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            # The test process's own key (this checkout's), set as a deployment sets one:
+            # tests that sign a token "with the right key" must sign with the server's.
+            "DJANGO_SECRET_KEY": settings.SECRET_KEY,
             "DJANGO_TLS_PROXY": "1",
         }
     return env
