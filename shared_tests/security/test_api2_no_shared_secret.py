@@ -70,7 +70,6 @@ def signed_value_forger(value):
 
 
 @pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
-@pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
 def test_the_secret_key_is_not_written_in_the_repository():
     """API2: the key the chapter signs with is none of the repository's strings."""
     assert settings.SECRET_KEY not in candidate_keys()
@@ -111,7 +110,6 @@ def test_forged_access_token_with_the_old_development_key_is_a_401(adapter, user
     assert client.get("/api/groups/manager/users/").status_code == 401
 
 
-@pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
 @pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
 def test_forged_signed_values_are_refused():
     """API2: `django.core.signing` (signed cookies, allauth's keys...) trusts no candidate."""
@@ -189,7 +187,6 @@ def test_forged_email_confirmation_keys_are_refused(users):
 
 
 @pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
-@pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
 @pytest.mark.parametrize("debug", ["0", "1"])
 def test_without_a_key_set_each_checkout_uses_its_own_file(debug):
     """API2: debug on or off, the key comes from the chapter's own ignored file."""
@@ -199,7 +196,6 @@ def test_without_a_key_set_each_checkout_uses_its_own_file(debug):
 
 
 @pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
-@pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
 def test_the_key_file_is_private_and_ignored_by_git():
     """API2: only the owner can read the key file, and git never commits it."""
     local_secret_key(settings.BASE_DIR)  # made now, if DJANGO_SECRET_KEY kept it from being
@@ -208,7 +204,6 @@ def test_the_key_file_is_private_and_ignored_by_git():
     assert (oct(key_file.stat().st_mode & 0o777), ignored.returncode) == ("0o600", 0)
 
 
-@pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
 @pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
 def test_workers_starting_together_agree_on_one_key(tmp_path):
     """API2: eight processes making the key at once all end up with the same one."""
@@ -229,7 +224,6 @@ def test_workers_starting_together_agree_on_one_key(tmp_path):
     assert (len(keys), len(next(iter(keys)))) == (1, 50)
 
 
-@pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
 @pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
 def test_an_unusable_key_file_stops_start_up(tmp_path):
     """API2: a truncated key file is refused with a sentence saying what to do."""

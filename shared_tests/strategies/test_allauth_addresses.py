@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from ..adapters.allauth import confirm_reset, request_reset, reset_link
+from ..transport import origin
 from .allauth_flows import (
     AUTH,
     log_in,
@@ -90,7 +91,7 @@ def test_victim_is_told_by_email_that_an_account_exists_and_how_to_recover_it(
 ):
     sign_up(anon, "victim", VICTIMS_PASSWORD)
     (told,) = [m for m in mails_to(mailoutbox) if is_already_exists_mail(m)]
-    assert f"http://testserver{AUTH}/password/reset/" in told.body
+    assert f"{origin()}{AUTH}/password/reset/" in told.body
 
 
 def test_victim_recovers_the_account_with_a_reset_and_logs_in_by_email(

@@ -223,6 +223,7 @@ def test_deactivated_users_cookie_is_refused_at_once(anon, users):
     assert response.json()["code"] == "user_inactive"
 
 
+@pytest.mark.in_process("moves the test process's clock (time_machine.travel)")
 def test_access_cookie_token_expires_after_five_minutes(anon, users):
     with time_machine.travel(NOW, tick=False) as clock:
         logged_in(anon)
@@ -503,6 +504,7 @@ def test_schema_documents_the_errors_the_views_cannot_show(schema, url, status):
     assert status in schema["paths"][f"{AUTH}/{url}"]["post"]["responses"]
 
 
+@pytest.mark.in_process("moves the test process's clock (time_machine.travel)")
 def test_logout_with_an_expired_access_cookie_still_logs_out(anon, users):
     """The refresh cookie is logout's credential: a stale access cookie is no obstacle."""
     with time_machine.travel(NOW, tick=False) as clock:

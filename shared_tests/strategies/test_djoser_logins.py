@@ -87,6 +87,7 @@ def test_deactivated_users_access_token_is_refused_at_once(anon, users):
     assert response.json()["code"] == "user_inactive"
 
 
+@pytest.mark.in_process("moves the test process's clock (time_machine.travel)")
 def test_access_token_expires_after_five_minutes(anon, users):
     with time_machine.travel(NOW, tick=False) as clock:
         access = pair(anon)["access"]
