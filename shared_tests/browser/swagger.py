@@ -60,6 +60,11 @@ def credential(live, demo, scheme, username, password):
     """What the person types: {field: value} for Basic, else the header's value."""
     if scheme.get("scheme") == "basic":
         return {"username": username, "password": password}
+    if scheme["type"] == "apiKey" and scheme["name"] != "Authorization":
+        # A header of its own (07's X-Session-Token): the app client's login answers it.
+        app = {"login": demo["app_login"]}
+        body, _ = log_in_over_http(live, app, username, password)
+        return {"value": body["meta"]["session_token"]}
     body, cookies = log_in_over_http(live, demo, username, password)
     if scheme["type"] == "apiKey":
         return {"value": f"Token {body.get('token') or body.get('auth_token')}"}
