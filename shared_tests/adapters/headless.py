@@ -84,7 +84,9 @@ SHARED = {
     # session of the user, and with them the app's tokens (accounts/revocation.py).
     "password-change-revokes",
     "logout-everywhere",
-    # Mandatory, by a code mailed to the address (CodeAdapter below).
+    # Sign-up at auth/signup; mandatory verification, by a code mailed to the address
+    # (CodeAdapter below).
+    "registration",
     "email-verification",
 }
 
