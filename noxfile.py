@@ -309,11 +309,14 @@ def http_production(session, chapter):
 
     Debug off, a real secret key, two workers, behind a TLS proxy that the test client
     stands in for (DJANGO_TLS_PROXY=1, `X-Forwarded-Proto: https`). The database is
-    `test_http` on the server DATABASE_URL names; the suite creates it and empties it.
+    `test_http_<chapter>` on the server DATABASE_URL names; the suite creates it and
+    empties it. One per chapter: another chapter's tables (02's `authtoken_token`) would
+    hold foreign keys to `auth_user` that this chapter's flush does not know to truncate.
     """
     skip_unless_asked(session, chapter)
     env = services_or_skip(session)
-    env["DATABASE_URL"] = urlunsplit(urlsplit(env["DATABASE_URL"])._replace(path="/test_http"))
+    database = f"/test_http_{chapter}"
+    env["DATABASE_URL"] = urlunsplit(urlsplit(env["DATABASE_URL"])._replace(path=database))
     install_chapter(session, chapter, "-r", "requirements-test.txt")
     session.chdir(chapter)
     options = [arg for arg in session.posargs if arg not in CHAPTERS]
