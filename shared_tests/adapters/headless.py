@@ -88,6 +88,10 @@ SHARED = {
     # (CodeAdapter below).
     "registration",
     "email-verification",
+    # TOTP (allauth.mfa): once on, the password alone is half a login. Passkeys: a
+    # signature bound to the site's origin and RP ID, which a look-alike site cannot relay.
+    "second-factor",
+    "phishing-resistant",
 }
 
 BROWSER_LOGIN = Login(
