@@ -5,15 +5,18 @@
     python3 dev.py --jobs 1                     # ... one at a time, as plain `nox` does
     python3 dev.py -- -k throttle               # ... with arguments for pytest
     python3 dev.py -s serve -- 01_basic_session
+    python3 dev.py --jobs 2 -s http fuzz        # these sessions' runs, two at a time
 
 The first run creates `.tools/`, a virtualenv holding nox, uv and what they need, at the
 pins (and hashes) of requirements-tools.txt; later runs reuse it. Arguments go to nox
 unchanged, so if you already have nox, `nox ...` does the same thing.
 
-Only the default run (no nox options, perhaps `-- args`) differs: each chapter's suite
-is one process on one core, so dev.py runs `--jobs` sessions at once (as many as there
-are cores, at most two). Each session's output is kept apart and printed whole, in the
-sessions' order, as soon as it and those before it have ended.
+Two runs differ. The default one (no nox options, perhaps `-- args`): each chapter's
+suite is one process on one core, so dev.py runs `--jobs` sessions at once (as many as
+there are cores, at most two). And `--jobs N -s NAME ...`: every run of the sessions
+named, N at a time, as CI does. Each session's output is kept apart and printed whole,
+in the sessions' order, as soon as it and those before it have ended. Two sessions that
+share a tag (noxfile.py: a port range, a chapter's databases) never run at once.
 
 Python may write bytecode under dev.py even where PYTHONDONTWRITEBYTECODE is set: pytest
 keeps its assert-rewritten test modules there, and rewriting the whole suite again costs
@@ -78,12 +81,32 @@ def split_jobs(args):
     return None, args
 
 
-def default_sessions(nox):
-    """The sessions a bare `nox` runs, in its order."""
-    listing = subprocess.run([nox, "--list", "--json"], capture_output=True, text=True)
+def split_sessions(args):
+    """`-s NAME ...` alone (perhaps then `-- args`): (the names, the args), else (None, args)."""
+    if args[:1] not in (["-s"], ["--session"], ["--sessions"]):
+        return None, args
+    end = args.index("--") if "--" in args else len(args)
+    names = args[1:end]
+    if not names or any(name.startswith("-") for name in names):
+        return None, args
+    return names, args[end + 1 :]
+
+
+def listed_sessions(nox, names=()):
+    """{session: its tags} for every run of `names`, in their order (no names: a bare
+    `nox`'s sessions, in its order)."""
+    command = [nox, "--list", "--json", *(["--sessions", *names] if names else [])]
+    listing = subprocess.run(command, capture_output=True, text=True)
     if listing.returncode != 0:
         sys.exit(listing.stderr)
-    return [entry["session"] for entry in json.loads(listing.stdout)]
+    entries = json.loads(listing.stdout)
+    if names:  # nox lists in the noxfile's order; sorted() keeps it within each name
+
+        def asked_at(entry):  # a name asks for a session ("tests") or one run of it
+            return min(names.index(n) for n in (entry["name"], entry["session"]) if n in names)
+
+        entries.sort(key=asked_at)
+    return {entry["session"]: set(entry["tags"]) for entry in entries}
 
 
 # Loopback ports for the suite's `threaded_server` (shared_tests/conftest.py): sessions
@@ -105,7 +128,8 @@ def stop(process):
 
 
 def run_side_by_side(nox, sessions, posargs, jobs):
-    """Runs `sessions`, `jobs` at a time; prints each one's output whole, in order.
+    """Runs `sessions` ({name: tags}), `jobs` at a time; prints each one's output whole,
+    in order.
 
     Answers the exit status: 0 when every session succeeded (or skipped).
     """
@@ -122,28 +146,40 @@ def run_side_by_side(nox, sessions, posargs, jobs):
     return 0 if all(status == 0 for status, _ in ended) else 1
 
 
+def next_session(waiting, running, sessions):
+    """Takes from `waiting` the first (index, name) whose tags no running session holds."""
+    held = set().union(*(sessions[name] for _, name, _, _ in running.values()))
+    for entry in waiting:
+        if not sessions[entry[1]] & held:
+            waiting.remove(entry)
+            return entry
+    return None
+
+
 def schedule(nox, sessions, posargs, jobs, logs):
-    """Keeps `jobs` sessions running, each writing to its log, and prints every log once
-    it and those before it have ended. Answers [(exit status, seconds)] in order."""
+    """Keeps up to `jobs` sessions running, each writing to its log, and prints every log
+    once it and those before it have ended. Answers [(exit status, seconds)] in order."""
     waiting = list(enumerate(sessions))
-    running = {}  # slot -> (index, process, start)
+    running = {}  # slot -> (index, name, process, start)
     ended = {}  # index -> (exit status, seconds)
     printed = 0
     try:
         while printed < len(sessions):
             for slot in sorted(set(range(jobs)) - running.keys()):
-                if waiting:
-                    index, name = waiting.pop(0)
-                    process = subprocess.Popen(
-                        [nox, "--session", name, "--", *posargs],
-                        stdout=logs[index],
-                        stderr=subprocess.STDOUT,
-                        stdin=subprocess.DEVNULL,
-                        env=os.environ | {"DEV_SERVER_PORTS": port_share(slot, jobs)},
-                        start_new_session=POSIX,  # see run_side_by_side
-                    )
-                    running[slot] = (index, process, time.monotonic())
-            for slot, (index, process, start) in list(running.items()):
+                entry = next_session(waiting, running, sessions)
+                if entry is None:
+                    break
+                index, name = entry
+                process = subprocess.Popen(
+                    [nox, "--session", name, "--", *posargs],
+                    stdout=logs[index],
+                    stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL,
+                    env=os.environ | {"DEV_SERVER_PORTS": port_share(slot, jobs)},
+                    start_new_session=POSIX,  # see run_side_by_side
+                )
+                running[slot] = (index, name, process, time.monotonic())
+            for slot, (index, _, process, start) in list(running.items()):
                 if process.poll() is not None:
                     ended[index] = (process.returncode, time.monotonic() - start)
                     del running[slot]
@@ -153,7 +189,7 @@ def schedule(nox, sessions, posargs, jobs, logs):
                 printed += 1
             time.sleep(0.2)
     finally:  # Ctrl-C, or a failure here: no session is left running
-        for _, process, _ in running.values():
+        for _, _, process, _ in running.values():
             stop(process)
     return [ended[index] for index in range(len(sessions))]
 
@@ -163,12 +199,14 @@ def main():
     os.chdir(ROOT)
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # see above
     nox = BIN / "nox"
-    jobs, args = split_jobs(sys.argv[1:])
-    if jobs is None:
-        jobs = min(2, os.cpu_count() or 1)
-    # Only the default run goes side by side; anything else is nox's, unchanged.
+    asked, args = split_jobs(sys.argv[1:])
+    jobs = asked or min(2, os.cpu_count() or 1)
+    names, posargs = split_sessions(args)
+    # The default run goes side by side, and named sessions with --jobs; the rest is nox's.
     if jobs > 1 and (not args or args[0] == "--"):
-        sys.exit(run_side_by_side(nox, default_sessions(nox), args[1:], jobs))
+        sys.exit(run_side_by_side(nox, listed_sessions(nox), args[1:], jobs))
+    if asked and names:
+        sys.exit(run_side_by_side(nox, listed_sessions(nox, names), posargs, jobs))
     completed = subprocess.run([nox, *args])
     sys.exit(completed.returncode)
 

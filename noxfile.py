@@ -26,6 +26,7 @@ is compiled from the chapter's requirements.in, the short list a person reads an
 import difflib
 import filecmp
 import os
+import secrets
 import shutil
 import socket
 import tempfile
@@ -47,6 +48,20 @@ nox.options.sessions = ["tests"]
 INSTALL_ENV = {"UV_COMPILE_BYTECODE": "1"}
 
 
+def each_chapter(*tags):
+    """One run per chapter. `tags` name what a run holds alone ("{chapter}": its chapter's
+    name): `dev.py --jobs 2 -s ...` never runs two sessions with a tag in common at once.
+
+    What the tags below hold: a range of loopback ports whose first free one a server
+    takes (two runs at once could pick the same port), or a chapter's PostgreSQL
+    databases and Redis db, which the suite empties (`services_or_skip`).
+    """
+    return [
+        nox.param(chapter, id=chapter, tags=[tag.format(chapter=chapter) for tag in tags])
+        for chapter in CHAPTERS
+    ]
+
+
 def install_chapter(session, chapter, *extra):
     session.install("-r", f"{chapter}/requirements.txt", *extra, env=INSTALL_ENV)
 
@@ -59,7 +74,7 @@ def skip_unless_asked(session, chapter):
 
 
 @nox.session
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter())
 def tests(session, chapter):
     """Run shared_tests/ against one chapter, in that chapter's folder and settings.
 
@@ -82,7 +97,7 @@ def http_database(session, chapter):
 
 
 @nox.session
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter("runserver-ports"))
 def http(session, chapter):
     """The suite over HTTP against the chapter under runserver: nox -s http -- 03_jwt
 
@@ -106,7 +121,7 @@ def http(session, chapter):
 
 
 @nox.session
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter())
 def fuzz(session, chapter):
     """Fuzz a chapter from its OpenAPI schema: nox -s fuzz -- 03_jwt (no name: every chapter).
 
@@ -198,7 +213,7 @@ def tools(session):
 
 
 @nox.session
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter("port-8000"))
 def walkthrough(session, chapter):
     """Replay a README's walkthrough on a live dev server: nox -s walkthrough -- 04_djoser
 
@@ -222,19 +237,28 @@ def matrix(session):
     session.run("python3", str(TOOLS / "matrix.py"))
 
 
-# The servers `postgres` and `workers` use unless DATABASE_URL or REDIS_URL names others,
-# with the port to try when a URL names none. Redis db 15: the suite flushes its cache.
+# The servers `postgres`, `workers` and `http_production` use unless DATABASE_URL or
+# REDIS_URL names others, with the port to try when a URL names none.
 SERVICES = {
     "DATABASE_URL": ("postgres://postgres@127.0.0.1:5432/postgres", 5432),
     "REDIS_URL": ("redis://127.0.0.1:6379/15", 6379),
 }
+# Each chapter's own Redis db (8 to 14), as each has its own databases: the suite flushes
+# its cache, and dev.py runs two chapters' sessions side by side.
+REDIS_DB = {chapter: 8 + n for n, chapter in enumerate(CHAPTERS)}
 
 
-def services_or_skip(session):
-    """DATABASE_URL and REDIS_URL from the environment or SERVICES, once both servers answer.
+def with_path(url, path):
+    return urlunsplit(urlsplit(url)._replace(path=path))
 
-    A laptop without PostgreSQL and Redis gets a skip that says what is missing, not a
-    wall of connection errors from every test.
+
+def services_or_skip(session, chapter):
+    """DATABASE_URL and REDIS_URL for `chapter`, once both servers answer.
+
+    The servers come from the environment or SERVICES; the database is named for the
+    chapter (pytest-django creates `test_<chapter>` beside it) and Redis's db is the
+    chapter's own. A laptop without PostgreSQL and Redis gets a skip that says what is
+    missing, not a wall of connection errors from every test.
     """
     env = {name: os.environ.get(name) or url for name, (url, _) in SERVICES.items()}
     for name, url in env.items():
@@ -247,32 +271,34 @@ def services_or_skip(session):
                 f"{name}={url} does not answer ({error}). Start it or point {name} at one; "
                 "`nox -s tests` needs neither"
             )
+    env["DATABASE_URL"] = with_path(env["DATABASE_URL"], f"/{chapter}")
+    env["REDIS_URL"] = with_path(env["REDIS_URL"], f"/{REDIS_DB[chapter]}")
     return env
 
 
 @nox.session
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter("{chapter}-services"))
 def postgres(session, chapter):
     """The whole suite on PostgreSQL and Redis: nox -s postgres -- 03_jwt
 
-    pytest-django creates and drops `test_<name>` next to the database DATABASE_URL names.
+    pytest-django creates and drops `test_<chapter>` on the server DATABASE_URL names.
     """
     skip_unless_asked(session, chapter)
-    env = services_or_skip(session)
+    env = services_or_skip(session, chapter)
     install_chapter(session, chapter, "-r", "requirements-test.txt")
     session.chdir(chapter)
     session.run("python", "-m", "pytest", "../shared_tests", env=env)
 
 
 @nox.session
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter("workers-ports", "{chapter}-services"))
 def workers(session, chapter):
     """Several gunicorn workers: shared throttles and no lost writes: nox -s workers -- 03_jwt
 
     shared_tests/production/ is collected only with PRODUCTION_TESTS=1, so `tests` skips it.
     """
     skip_unless_asked(session, chapter)
-    env = services_or_skip(session)
+    env = services_or_skip(session, chapter)
     install_chapter(session, chapter, "-r", "requirements-test.txt")
     session.chdir(chapter)
     env["PRODUCTION_TESTS"] = "1"
@@ -280,7 +306,7 @@ def workers(session, chapter):
 
 
 @nox.session
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter("browser-ports"))
 def browser(session, chapter):
     """A real Chromium against the chapter: nox -s browser -- 01_basic_session
 
@@ -302,7 +328,7 @@ def browser(session, chapter):
 
 
 @nox.session
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter("gunicorn-ports", "{chapter}-services"))
 def http_production(session, chapter):
     """The suite over HTTP against gunicorn in production mode on PostgreSQL and Redis:
     nox -s http_production -- 03_jwt
@@ -314,12 +340,15 @@ def http_production(session, chapter):
     hold foreign keys to `auth_user` that this chapter's flush does not know to truncate.
     """
     skip_unless_asked(session, chapter)
-    env = services_or_skip(session)
-    database = f"/test_http_{chapter}"
-    env["DATABASE_URL"] = urlunsplit(urlsplit(env["DATABASE_URL"])._replace(path=database))
+    env = services_or_skip(session, chapter)
+    env["DATABASE_URL"] = with_path(env["DATABASE_URL"], f"/test_http_{chapter}")
+    # The test process runs with the server's production settings too: what its fixtures
+    # write with the ORM (06's redirect URIs, https only) must be what the server expects.
+    env |= {"DJANGO_DEBUG": "0", "DJANGO_TLS_PROXY": "1"}
+    env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(48)  # this run's; served.py passes it on
     install_chapter(session, chapter, "-r", "requirements-test.txt")
     session.chdir(chapter)
-    options = [arg for arg in session.posargs if arg not in CHAPTERS]
+    options = [arg for arg in session.posargs if arg not in CHAPTERS and arg != "--"]
     session.run(
         *("python", "-m", "pytest", "../shared_tests", "--serve", "gunicorn"),
         *("-p", "no:cacheprovider", *options),
@@ -348,7 +377,7 @@ def ensure_wrk(session):
 
 
 @nox.session
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter())
 def bench_chapter(session, chapter):
     """Measure one chapter under gunicorn and wrk, into .nox/bench-results/<chapter>.json."""
     skip_unless_asked(session, chapter)
@@ -438,7 +467,7 @@ CANARY_PYTHON = os.environ.get("CANARY_PYTHON")
 
 
 @nox.session(python=CANARY_PYTHON, reuse_venv=False)  # rebuilt: really the newest releases
-@nox.parametrize("chapter", CHAPTERS, ids=CHAPTERS)
+@nox.parametrize("chapter", each_chapter())
 def canary(session, chapter):
     """The suite against the newest release of every package a chapter names, pins ignored.
 
