@@ -23,16 +23,19 @@ A description (`description.py`) says:
   <credential>`; `Header(None, name="X-Session-Token")` for a bare header), or
   `CookieAndCsrf()` (the cookies, and the CSRF cookie echoed in `X-CSRFToken`);
 - `refresh`, `logout`, `logout_everywhere`: each a `Call(path, method, status,
-  refresh_field, form)`; `refresh_field` is the body field the refresh token goes in
-  (or, for cookie credentials, the call sends its cookie); `form` sends the body
+  refresh_field, form, refused)`; `refresh_field` is the body field the refresh token
+  goes in (or, for cookie credentials, the call sends its cookie); `form` sends the body
   form-encoded with those fields added (OAuth 2's token and revocation endpoints); a
-  `logout` of None means the client only forgets the credential;
+  refresh answers the new tokens where `returned` says, and `refused` (a `Refusal`: status
+  and error code) is what it answers a dead refresh token; a `logout` of None means the
+  client only forgets the credential;
 - `verify_path`, `challenge` (the anonymous 401's exact `WWW-Authenticate`),
   `lifetime`, `queries_per_request`;
 - `also_checked_at`: other endpoints that check the password (`PasswordForm`s, or
   `PasswordCheck(name, attempt)` where the check is a procedure);
-- `accounts`: sign-up, the verification link and the password-reset link
-  (`Accounts`, `EmailLink`), where the chapter has them; `make_user` where a user made by
+- `accounts`: sign-up (its form, the fields the password goes in, what it answers), the
+  verification link and the password-reset link (`Accounts`, `EmailLink`), where the
+  chapter has them; `make_user` where a user made by
   `create_user` needs one more thing before logging in;
 - `capabilities`, which strategy tests select on with `@pytest.mark.requires(...)` (and
   the matrix's "no" tests with `@pytest.mark.lacks(...)`). The names, shared by every
@@ -51,6 +54,8 @@ A description (`description.py`) says:
   - `registration`, `email-verification`, `password-reset`: account flows by API
     (need `accounts`)
   - `password-change-revokes`: a password change ends credentials issued before it
+  - `password-hash-bound`: the credential is tied to the password hash itself (Django's
+    sessions, `get_session_auth_hash`), so even a new hash of the same password ends it
   - `logout-everywhere`: one request ends every login of the user (needs
     `logout_everywhere`)
   - `signed-token`: the credential is a JWT the client can read and tamper with

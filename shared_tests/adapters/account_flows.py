@@ -5,14 +5,25 @@ Mixed into `Adapter`: every request goes through the client a test passes in.
 
 import re
 
+from .description import REGISTERED_PASSWORD
+
 
 class AccountFlows:
     """The account endpoints of a chapter that has them (`Login.accounts`)."""
 
-    def register(self, client, **fields):
-        """Signs up "carol" (with `REGISTERED_PASSWORD`), `fields` overriding the form."""
+    def register(self, client, password=REGISTERED_PASSWORD, **fields):
+        """Signs up "carol" with `password`, `fields` overriding the form. The one sign-up
+        of the suite: the strategy tests' flows call it too."""
         accounts = self.description.accounts
-        return client.post(accounts.sign_up_path, {**accounts.sign_up, **fields}, format="json")
+        form = self.sign_up_form(password, **fields)
+        return client.post(accounts.sign_up_path, form, format="json")
+
+    def sign_up_form(self, password=REGISTERED_PASSWORD, **fields):
+        """The description's sign-up form with `password` in each of its password fields,
+        `fields` overriding any of it."""
+        accounts = self.description.accounts
+        passwords = dict.fromkeys(accounts.password_fields, password)
+        return {**accounts.sign_up, **passwords, **fields}
 
     def confirm_email(self, client, message):
         """Follows the link in `message`, the email that registration sent, or fails."""

@@ -23,6 +23,7 @@ from .description import (
     Header,
     PasswordCheck,
     PasswordForm,
+    Refusal,
 )
 
 
@@ -204,6 +205,29 @@ class Adapter(AccountFlows):
     def refresh(self, client, refresh):
         """Asks for new tokens with `refresh`; answers the response."""
         return self._call(client, self.description.refresh, refresh)
+
+    @property
+    def refused_refresh(self):
+        """The `Refusal` a refresh with a dead refresh token answers (the description's)."""
+        refused = self.description.refresh.refused
+        assert refused is not None, f"{self.name}'s refresh `Call` names no `refused`"
+        return refused
+
+    def refusal_in(self, response):
+        """`response` read as a `refused_refresh` is: its status and its error code."""
+        expected = self.refused_refresh
+        is_json = (response.get("Content-Type") or "").startswith("application/json")
+        body = response.json() if is_json else {}
+        code = body.get(expected.field) if isinstance(body, dict) else None
+        return Refusal(response.status_code, code, expected.field)
+
+    def new_refresh_token(self, response):
+        """The refresh token a successful refresh answered, where a login answers it:
+        a field of the JSON body, or its cookie."""
+        returned = self.description.returned
+        if isinstance(returned, Cookies):
+            return response.cookies[returned.refresh].value
+        return field_of(response.json(), returned.refresh)
 
     def logout(self, client):
         """Logs out through the chapter's endpoint, or fails the test. The client keeps

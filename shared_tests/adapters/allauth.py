@@ -11,7 +11,7 @@ import datetime
 
 from .adapter import Adapter, attempt
 from .description import (
-    REGISTERED_PASSWORD,
+    TOKEN_NOT_VALID,
     Accounts,
     Body,
     Call,
@@ -34,12 +34,9 @@ APP_LOGIN = PasswordForm("dj-rest-auth-token", f"{AUTH}/token/")
 
 ACCOUNTS = Accounts(
     sign_up_path=f"{AUTH}/registration/",
-    sign_up={
-        "username": "carol",
-        "email": "carol@example.com",
-        "password1": REGISTERED_PASSWORD,
-        "password2": REGISTERED_PASSWORD,
-    },
+    sign_up={"username": "carol", "email": "carol@example.com"},
+    password_fields=("password1", "password2"),
+    created=201,
     # The verification page posts the link's key.
     verification=EmailLink(
         r"/account-confirm-email/(?P<key>[-:\w]+)/", f"{AUTH}/registration/verify-email/"
@@ -81,7 +78,7 @@ SHARED = {
 COMMON = dict(
     challenge='Bearer realm="api"',
     # The refresh token travels in its cookie or in the body's `refresh` field.
-    refresh=Call(f"{AUTH}/token/refresh/", refresh_field="refresh"),
+    refresh=Call(f"{AUTH}/token/refresh/", refresh_field="refresh", refused=TOKEN_NOT_VALID),
     # Blacklists the refresh token (and deletes the cookies). An access token copied
     # before the logout lives on until it expires.
     logout=Call(f"{AUTH}/logout/", refresh_field="refresh"),

@@ -35,6 +35,7 @@ SESSION = Login(
     capabilities=frozenset(
         {
             "session",
+            "password-hash-bound",
             "httponly-cookie",
             "csrf",
             "challenge",

@@ -121,6 +121,21 @@ class CookieAndCsrf:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """What a refused call answers: its status, and the error code its JSON body holds
+    in `field` (SimpleJWT's `{"detail", "code"}`, OAuth 2's `{"error"}`)."""
+
+    status: int
+    code: str
+    field: str = "code"
+
+
+# A refresh token SimpleJWT refuses (03 to 05): revoked, blacklisted, of an older
+# generation or expired, it is "not valid".
+TOKEN_NOT_VALID = Refusal(401, "token_not_valid")
+
+
+@dataclass(frozen=True)
 class Call:
     """One request of a logged-in client: a refresh, a logout, "log out everywhere".
 
@@ -128,7 +143,9 @@ class Call:
     credential is a cookie it travels in its cookie instead. The body is JSON, unless
     `form` names fields to send with it form-encoded (as OAuth 2 endpoints read them).
     `status` is what a successful call answers (checked for logouts; a refresh's answer
-    goes to the test).
+    goes to the test). A successful refresh answers the new tokens where a login does
+    (the description's `returned`); `refused` is what it answers for a refresh token the
+    server no longer honours.
     """
 
     path: str
@@ -136,6 +153,7 @@ class Call:
     status: int = 200
     refresh_field: str | None = None
     form: dict | None = None
+    refused: Refusal | None = None
 
 
 # --- account flows -------------------------------------------------------------------------
@@ -155,9 +173,10 @@ class EmailLink:
 class Accounts:
     """Sign-up, email verification and password reset, where the chapter has them.
 
-    `sign_up` is the form `register` posts to `sign_up_path` ("carol", with
-    `REGISTERED_PASSWORD`); `new_password_fields` are the fields a reset confirmation
-    repeats the new password in.
+    `sign_up` is the form `register` posts to `sign_up_path` for "carol", without the
+    password, which goes in each of `password_fields` (`REGISTERED_PASSWORD` unless the
+    test gives another); `created` is what a sign-up answers. `new_password_fields` are
+    the fields a reset confirmation repeats the new password in.
     """
 
     sign_up_path: str
@@ -165,6 +184,8 @@ class Accounts:
     verification: EmailLink
     reset_path: str
     reset: EmailLink
+    password_fields: tuple = ("password",)
+    created: int = 201
     new_password_fields: tuple = ("new_password",)
 
 

@@ -8,7 +8,7 @@ import datetime
 from .account_flows import link_in
 from .adapter import Adapter, attempt
 from .description import (
-    REGISTERED_PASSWORD,
+    TOKEN_NOT_VALID,
     Accounts,
     Body,
     Call,
@@ -29,7 +29,14 @@ TOKEN_ENDPOINT = PasswordForm("token-login", TOKEN_LOGIN)
 
 ACCOUNTS = Accounts(
     sign_up_path="/auth/users/",
-    sign_up={"username": "carol", "email": "carol@example.com", "password": REGISTERED_PASSWORD},
+    sign_up={
+        "username": "carol",
+        "email": "carol@example.com",
+        "first_name": "Carol",
+        "last_name": "Jones",
+    },
+    password_fields=("password",),
+    created=201,
     # The activation page posts the link's uid and token.
     verification=EmailLink(
         r"/activate/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)", "/auth/users/activation/", status=204
@@ -119,7 +126,7 @@ DJOSER_JWT = Login(
             "logout-everywhere",
         }
     ),
-    refresh=Call("/auth/jwt/refresh/", refresh_field="refresh"),
+    refresh=Call("/auth/jwt/refresh/", refresh_field="refresh", refused=TOKEN_NOT_VALID),
     # Djoser has no JWT logout; SimpleJWT's blacklist view adds it. The access token
     # lives on until it expires.
     logout=Call("/auth/jwt/blacklist/", refresh_field="refresh"),

@@ -3,7 +3,7 @@
 import datetime
 
 from .adapter import Adapter, attempt
-from .description import Body, Call, Header, Login, PasswordForm
+from .description import TOKEN_NOT_VALID, Body, Call, Header, Login, PasswordForm
 
 CHAPTER = "03_jwt"
 
@@ -31,7 +31,7 @@ JWT = Login(
             "logout-everywhere",
         }
     ),
-    refresh=Call("/api/token/refresh/", refresh_field="refresh"),
+    refresh=Call("/api/token/refresh/", refresh_field="refresh", refused=TOKEN_NOT_VALID),
     logout=Call("/api/token/blacklist/", refresh_field="refresh"),
     logout_everywhere=Call("/api/token/logout-everywhere/"),
     verify_path="/api/token/verify/",

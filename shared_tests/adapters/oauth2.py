@@ -10,7 +10,7 @@ import datetime
 
 from ..strategies.oauth2_flows import LOGIN_PAGE, PUBLIC_CLIENT, login_with_code_flow
 from .adapter import Adapter
-from .description import Body, Call, Header, Login, Steps
+from .description import Body, Call, Header, Login, Refusal, Steps
 
 CHAPTER = "06_oauth2"
 
@@ -60,6 +60,8 @@ OAUTH2 = Login(
         "/o/token/",
         refresh_field="refresh_token",
         form={"grant_type": "refresh_token", "client_id": PUBLIC_CLIENT},
+        # A refresh token the server no longer honours (RFC 6749, section 5.2).
+        refused=Refusal(400, "invalid_grant", field="error"),
     ),
     # RFC 7009: revoking the refresh token revokes its access token too.
     logout=Call(

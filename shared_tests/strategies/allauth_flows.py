@@ -3,22 +3,18 @@
 from django.contrib.auth import get_user_model
 
 from ..adapters.adapter import link_in
-from ..adapters.allauth import ACCOUNTS, AUTH, csrf_cookie, login_attempt
+from ..adapters.allauth import ACCOUNTS, ADAPTERS, AUTH, csrf_cookie, login_attempt
 from ..conftest import PASSWORD
 from ..transport import origin
 
-NEW_ACCOUNT = {
-    "username": "carol",
-    "email": "carol@example.com",
-    "password1": PASSWORD,
-    "password2": PASSWORD,
-}
 BAD_CREDENTIALS = {"non_field_errors": ["Unable to log in with provided credentials."]}
 NOT_VERIFIED = {"non_field_errors": ["E-mail is not verified."]}
 
 
-def register(client, **fields):
-    return client.post(f"{AUTH}/registration/", {**NEW_ACCOUNT, **fields}, format="json")
+def register(client, password=PASSWORD, **fields):
+    """The login description's sign-up (adapters/allauth.py), with the password these
+    tests log carol in with."""
+    return ADAPTERS[0].register(client, password, **fields)
 
 
 def log_in(client, username="carol", password=PASSWORD, **extra):

@@ -6,18 +6,11 @@ A helpers module, not a test module, so that no test module imports another.
 from django.contrib.auth import get_user_model
 
 from ..adapters.adapter import link_in
-from ..adapters.djoser import ACCOUNTS, jwt_create
+from ..adapters.djoser import ACCOUNTS, ADAPTERS, jwt_create
 from ..conftest import PASSWORD
 from ..transport import origin
 from .jwt_flows import TokenViews
 
-NEW_ACCOUNT = {
-    "username": "carol",
-    "email": "carol@example.com",
-    "password": PASSWORD,
-    "first_name": "Carol",
-    "last_name": "Jones",
-}
 NOT_ACTIVE = (
     "This account is not active. New accounts are activated with the link in the "
     "activation email; /auth/users/resend_activation/ sends it again."
@@ -27,8 +20,10 @@ JWT_VIEWS = TokenViews("/auth/jwt/")
 refresh, blacklist = JWT_VIEWS.refresh, JWT_VIEWS.blacklist
 
 
-def register(client, **fields):
-    return client.post("/auth/users/", {**NEW_ACCOUNT, **fields}, format="json")
+def register(client, password=PASSWORD, **fields):
+    """The login description's sign-up (adapters/djoser.py), with the password these
+    tests log carol in with."""
+    return ADAPTERS[0].register(client, password, **fields)
 
 
 def activation_link(message):
