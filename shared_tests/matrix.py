@@ -86,6 +86,18 @@ ROWS = [
         "401 with challenge",
         "a request without credentials gets 401 and a `WWW-Authenticate` header",
     ),
+    (
+        "second-factor",
+        "second factor",
+        "with a TOTP code turned on, the password alone buys nothing the API accepts until"
+        " the code is given",
+    ),
+    (
+        "phishing-resistant",
+        "phishing-resistant login",
+        "a passkey logs in, and its signature made for another origin or RP ID is refused"
+        " (the password login stays beside it)",
+    ),
 ]
 ROW_KEYS = [key for key, _, _ in ROWS]
 NOT_CAPABILITIES = {"queries"}
