@@ -1,7 +1,8 @@
 """The command line: python -m tools.bench CHAPTER OUTPUT.json; see __init__.py.
 
 The process becomes the chapter (environment.py) before anything reads Django's
-settings; the modules imported here only name Django's parts, they do not use them.
+settings; the modules imported at the top only name Django's parts, they do not use them.
+The measuring ones (DRF's test client reads its settings on import) come after.
 """
 
 import os
@@ -11,7 +12,6 @@ import time
 from pathlib import Path
 
 from .environment import become_chapter, bench_env
-from .measure import measure_chapter
 from .record import record, write
 from .variants import BASELINE, variants_for
 
@@ -24,7 +24,9 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix=f"bench-{chapter}-") as folder:
         env = bench_env(folder)
         become_chapter(env)
-        from shared_tests.adapters import adapters_for  # needs Django set up
+        from shared_tests.adapters import adapters_for  # these need Django set up
+
+        from .measure import measure_chapter
 
         variants = [BASELINE, *variants_for(adapters_for(chapter))]
         measured = measure_chapter(env, folder, variants)
