@@ -101,11 +101,12 @@ OAUTH2_PROVIDER = {
 # --- The browser demo at /demo/ (api/demo.py) -------------------------------------------
 
 # How a browser page logs in to this chapter: with the authorization code flow and PKCE,
-# as the demo's public client. The page (the same in every chapter) does not do this
-# flow yet, and says so; the README's walkthrough does it with curl.
+# as the demo's public client. "Log in" sends the browser to `authorize` (the login and
+# consent pages), which sends it back to /demo/ with a code; the page redeems it at
+# `login` with its PKCE verifier. The tokens are kept in sessionStorage: the page is
+# left and loaded again on the way, which memory would not survive.
 DEMO_CLIENT = {
-    "strategy": "OAuth 2 authorization code + PKCE (not built into this page yet: "
-    "follow the chapter README's walkthrough)",
+    "strategy": "OAuth 2 authorization code + PKCE",
     "csrf": None,
     "authorize": "/o/authorize/",
     "login": "/o/token/",

@@ -98,9 +98,12 @@ def live(tmp_path_factory):
     database = folder / "db.sqlite3"
     env = {name: value for name, value in os.environ.items() if not name.startswith(CLEARED)}
     env |= SERVER_ENV | {"DATABASE_URL": f"sqlite:///{database}"}
-    manage("migrate", "--no-input", env=env)
-    manage("load_demo_data", env=env)
     port = free_port(PORTS)
+    url = f"http://127.0.0.1:{port}"
+    manage("migrate", "--no-input", env=env)
+    # An OAuth chapter's /demo/ comes back to `<url>/demo/`, which its demo client must
+    # have registered, exactly (06_oauth2/accounts/management/commands/load_demo_data.py).
+    manage("load_demo_data", *(["--origin", url] if "authorize" in DEMO else []), env=env)
     log_path = folder / "runserver.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
@@ -115,7 +118,7 @@ def live(tmp_path_factory):
         assert process.poll() is None, log_path.read_text()
         assert time.monotonic() < deadline, f"runserver did not start:\n{log_path.read_text()}"
         time.sleep(0.05)
-    yield LiveChapter(f"http://127.0.0.1:{port}", database)
+    yield LiveChapter(url, database)
     stop(process)
 
 

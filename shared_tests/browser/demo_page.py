@@ -1,6 +1,7 @@
 """The chapter's /demo/ page, used as a person would: type, click, wait for the answer."""
 
 import pytest
+from django.conf import settings
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -43,13 +44,38 @@ def open_page(driver, live):
 
 
 def log_in(driver, live, password, username=USER):
-    """Opens /demo/ and logs in through the form; waits until the todos are shown."""
+    """Opens /demo/ and logs in the chapter's way; waits until the todos are shown.
+
+    A password form on the page, or (a DEMO_CLIENT naming `authorize`) the authorization
+    code flow: "Log in" leaves for the authorization server's login and consent pages,
+    which send the browser back to /demo/ with a code.
+    """
     open_page(driver, live)
-    driver.find_element(By.ID, "username").send_keys(username)
-    driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.ID, "login").click()
+    if "authorize" in settings.DEMO_CLIENT:
+        driver.find_element(By.ID, "login").click()
+        authorize(driver, username, password)
+    else:
+        driver.find_element(By.ID, "username").send_keys(username)
+        driver.find_element(By.ID, "password").send_keys(password)
+        driver.find_element(By.ID, "login").click()
     status_is(driver, "Logged in.")
     state_is(driver, "logged-in")
+
+
+def authorize(driver, username, password):
+    """The authorization server's pages as the user sees them: log in, then approve."""
+    wait(
+        driver,
+        lambda d: d.find_element(By.ID, "id_username"),
+        "the authorization server's login page never showed",
+    ).send_keys(username)
+    driver.find_element(By.ID, "id_password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "#loginForm [type=submit]").click()
+    wait(
+        driver,
+        lambda d: d.find_element(By.CSS_SELECTOR, "#authorizationForm [name=allow]"),
+        "the consent page never showed",
+    ).click()
 
 
 def add_todo(driver, title):
@@ -67,6 +93,10 @@ def text(driver, element_id):
 
 
 def demo_logs_in_as(adapter, demo):
-    """Skips unless /demo/ logs in with `adapter`'s endpoint: the page shows one variant."""
-    if adapter.login_path != demo["login"]:
-        pytest.skip(f"/demo/ logs in at {demo['login']}, not as {adapter.name}")
+    """Skips unless /demo/ logs in with `adapter`'s endpoint: the page shows one variant.
+
+    A code flow page takes no password: the user types it on the page the authorization
+    endpoint sends a visitor to (LOGIN_URL), and that is the page to compare."""
+    password_page = settings.LOGIN_URL if "authorize" in demo else demo["login"]
+    if adapter.login_path != password_page:
+        pytest.skip(f"/demo/ logs in at {password_page}, not as {adapter.name}")

@@ -2,14 +2,25 @@
 
 import pytest
 
-from . import demo_page, loot
+from . import chromium, demo_page, loot
 from .conftest import DEMO, PASSWORDS
 
-# Chapter 06's DEMO_CLIENT names an authorization code flow (`authorize`), which the page
-# does not do yet: it has only the password form. The chapter's README walks the flow.
-pytestmark = pytest.mark.skipif(
-    "authorize" in DEMO, reason="/demo/ does not do the authorization code flow yet"
+# Chapter 06's DEMO_CLIENT names an authorization endpoint: the page logs in with the
+# authorization code flow and PKCE, through the chapter's login and consent pages.
+code_flow = pytest.mark.skipif(
+    "authorize" not in DEMO, reason="/demo/ logs in with a password here, not a code"
 )
+
+
+def code_callbacks(browser, live):
+    """The /demo/?code=... URLs the browser was sent to since the last look."""
+    urls = chromium.requested_urls(chromium.network(browser))
+    return [url for url in urls if url.startswith(f"{live.url}/demo/?code=")]
+
+
+def token_requests(browser):
+    urls = chromium.requested_urls(chromium.network(browser))
+    return [url for url in urls if url.endswith(DEMO["login"])]
 
 
 def test_the_demo_page_logs_in_and_shows_the_users_todos(browser, live, picture):
@@ -46,3 +57,38 @@ def test_after_logging_out_the_browser_holds_no_working_credential(browser, live
     held = loot.steal(browser, {**DEMO, "refresh": None})
     held["cookies"] = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
     assert loot.replay(live.url, held) == [], "nothing left in the browser works"
+
+
+@code_flow
+def test_the_code_comes_back_to_the_page_and_leaves_its_address_bar(browser, live):
+    demo_page.log_in(browser, live, PASSWORDS[demo_page.USER])
+    assert len(code_callbacks(browser, live)) == 1, "the server sent the code to /demo/"
+    assert browser.current_url == f"{live.url}/demo/", "the page took the code out of the URL"
+
+
+@code_flow
+def test_a_replayed_authorization_response_is_refused_by_the_page(browser, live):
+    demo_page.log_in(browser, live, PASSWORDS[demo_page.USER])
+    [callback] = code_callbacks(browser, live)
+    browser.find_element("id", "logout").click()
+    demo_page.status_is(browser, "Logged out.")
+    chromium.network(browser)  # what the browser asked for so far: not this test's concern
+    browser.get(callback)  # the same code and state again, as a link or the history has it
+    demo_page.status_is(browser, "state does not match")
+    demo_page.state_is(browser, "logged-out")
+    assert token_requests(browser) == [], "the page did not try the replayed code"
+    assert browser.current_url == f"{live.url}/demo/", "and took it out of the URL"
+
+
+@code_flow
+def test_a_code_sent_with_a_state_the_page_did_not_make_is_refused(browser, live):
+    # Login CSRF: another site links the user to /demo/ with the attacker's own code,
+    # while the user's own login is under way (the page holds a state of its own).
+    demo_page.open_page(browser, live)
+    browser.find_element("id", "login").click()
+    demo_page.wait(browser, lambda d: "/accounts/login/" in d.current_url, "no login page")
+    chromium.network(browser)
+    browser.get(f"{live.url}/demo/?code=the-attackers-code&state=the-attackers-state")
+    demo_page.status_is(browser, "state does not match")
+    demo_page.state_is(browser, "logged-out")
+    assert token_requests(browser) == [], "the page did not redeem the attacker's code"

@@ -4,28 +4,68 @@ The clients are described in accounts/demo_clients.py. Their ids are printed, an
 confidential client's secret (development only). `accounts` is listed before `api` in
 INSTALLED_APPS, so `manage.py load_demo_data` runs this one. Running it again changes
 nothing.
+
+`--origin http://127.0.0.1:8391` also registers `<origin>/demo/` as a redirect URI of
+the public client, for a server started on another port than 8000 (the browser tests'
+live server picks a free one). Redirect URIs are compared exactly, port included, and
+loopback ports are not special-cased (no RFC 8252 "any port" rule): so the origin a
+server is started on is registered, as one more exact string, rather than loosening the
+comparison for every client.
 """
 
+from urllib.parse import urlsplit
+
+from django.core.management.base import CommandError
 from django.db import transaction
+from oauth2_provider.models import get_application_model
 
 from accounts.demo_clients import (
     CONFIDENTIAL_CLIENT_ID,
-    DEMO_REDIRECT_URIS,
     PUBLIC_CLIENT_ID,
     register_demo_clients,
 )
 from api.management.commands import load_demo_data
 
+DEMO_PATH = "/demo/"
+
+
+def demo_redirect_uri(origin):
+    """`<origin>/demo/` for an origin like `http://127.0.0.1:8391`; a URL with more
+    (a path, a query) or less (no host) is refused."""
+    parts = urlsplit(origin)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise CommandError(f"--origin {origin!r}: expected http(s)://host[:port]")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise CommandError(f"--origin {origin!r}: an origin has no path, query or fragment")
+    return f"{parts.scheme}://{parts.netloc}{DEMO_PATH}"
+
 
 class Command(load_demo_data.Command):
     help = "Loads the demo data and registers the demo OAuth clients. Safe to run twice."
 
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--origin",
+            action="append",
+            default=[],
+            help="also register <origin>/demo/ as the demo client's redirect URI "
+            "(a server on another port); may be repeated",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
+        extra = [demo_redirect_uri(origin) for origin in options["origin"]]
         super().handle(*args, **options)
         secret = register_demo_clients()
+        public = get_application_model().objects.get(client_id=PUBLIC_CLIENT_ID)
+        uris = public.redirect_uris.split()
+        added = [uri for uri in extra if uri not in uris]
+        if added:
+            public.redirect_uris = " ".join(uris + added)
+            public.save(update_fields=["redirect_uris"])
         self.stdout.write("OAuth clients (development only):")
         self.stdout.write(f"  public        client_id={PUBLIC_CLIENT_ID}")
-        self.stdout.write(f"                redirect_uris={' '.join(DEMO_REDIRECT_URIS)}")
+        self.stdout.write(f"                redirect_uris={public.redirect_uris}")
         self.stdout.write(f"  confidential  client_id={CONFIDENTIAL_CLIENT_ID}")
         self.stdout.write(f"                client_secret={secret}")
