@@ -43,17 +43,18 @@ def open_page(driver, live):
     state_is(driver, "logged-out")
 
 
-def log_in(driver, live, password, username=USER):
+def log_in(driver, live, password, username=USER, picture=None):
     """Opens /demo/ and logs in the chapter's way; waits until the todos are shown.
 
     A password form on the page, or (a DEMO_CLIENT naming `authorize`) the authorization
     code flow: "Log in" leaves for the authorization server's login and consent pages,
-    which send the browser back to /demo/ with a code.
+    which send the browser back to /demo/ with a code (`picture`, the conftest fixture,
+    saves the consent page).
     """
     open_page(driver, live)
     if "authorize" in settings.DEMO_CLIENT:
         driver.find_element(By.ID, "login").click()
-        authorize(driver, username, password)
+        authorize(driver, username, password, picture)
     else:
         driver.find_element(By.ID, "username").send_keys(username)
         driver.find_element(By.ID, "password").send_keys(password)
@@ -62,7 +63,7 @@ def log_in(driver, live, password, username=USER):
     state_is(driver, "logged-in")
 
 
-def authorize(driver, username, password):
+def authorize(driver, username, password, picture=None):
     """The authorization server's pages as the user sees them: log in, then approve."""
     wait(
         driver,
@@ -71,11 +72,14 @@ def authorize(driver, username, password):
     ).send_keys(username)
     driver.find_element(By.ID, "id_password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "#loginForm [type=submit]").click()
-    wait(
+    allow = wait(
         driver,
         lambda d: d.find_element(By.CSS_SELECTOR, "#authorizationForm [name=allow]"),
         "the consent page never showed",
-    ).click()
+    )
+    if picture:
+        picture(driver, "consent", height=480)
+    allow.click()
 
 
 def add_todo(driver, title):

@@ -33,7 +33,7 @@ def test_the_demo_page_logs_in_and_shows_the_users_todos(browser, live, picture)
 
 def test_a_todo_added_on_the_demo_page_is_listed(browser, live, picture):
     # The manager, whose todos no other browser test touches: a tidy picture.
-    demo_page.log_in(browser, live, PASSWORDS["manager"], username="manager")
+    demo_page.log_in(browser, live, PASSWORDS["manager"], username="manager", picture=picture)
     demo_page.add_todo(browser, "Order more lemons")
     assert "Order more lemons" in demo_page.todos(browser), "the new todo is listed"
     picture(browser, "demo-logged-in")
