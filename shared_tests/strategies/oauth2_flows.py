@@ -29,8 +29,15 @@ LOGIN_PAGE = "/accounts/login/"
 # The clients that `load_demo_data` registers (06_oauth2/accounts/management/commands/).
 PUBLIC_CLIENT = "little-lemon-demo"
 CONFIDENTIAL_CLIENT = "little-lemon-reports"
-REDIRECT_URI = "http://127.0.0.1:8000/demo/"
 FORM = "application/x-www-form-urlencoded"
+
+
+def registered_redirect_uri():
+    """The public client's first registered redirect URI: the laptop's
+    `http://127.0.0.1:8000/demo/`, or an https one in production (accounts/demo_clients.py)."""
+    from accounts.demo_clients import demo_redirect_uris
+
+    return demo_redirect_uris()[0]
 
 
 def pkce_pair():
@@ -45,7 +52,7 @@ def authorize_params(challenge, *, scope="read write", state="state-42", **overr
     params = {
         "response_type": "code",
         "client_id": PUBLIC_CLIENT,
-        "redirect_uri": REDIRECT_URI,
+        "redirect_uri": registered_redirect_uri(),
         "scope": scope,
         "state": state,
         "code_challenge": challenge,
@@ -95,14 +102,13 @@ def redirect_target(response):
     return f"{location.scheme}://{location.netloc}{location.path}"
 
 
-def exchange(
-    client, code, verifier, *, redirect_uri=REDIRECT_URI, client_id=PUBLIC_CLIENT, **more
-):
-    """Step 5: the code and verifier for tokens; `None` in `more` drops a field."""
+def exchange(client, code, verifier, *, redirect_uri=None, client_id=PUBLIC_CLIENT, **more):
+    """Step 5: the code and verifier for tokens (sent back to the first registered
+    redirect URI unless another is named); `None` in `more` drops a field."""
     fields = {
         "grant_type": "authorization_code",
         "code": code,
-        "redirect_uri": redirect_uri,
+        "redirect_uri": redirect_uri or registered_redirect_uri(),
         "client_id": client_id,
         "code_verifier": verifier,
     }

@@ -45,7 +45,7 @@ def test_code_goes_to_the_registered_redirect_uri_with_the_issuer(browser):
     """RFC 9207: `iss` names the server, so a client with two can tell who answered."""
     _, challenge = flow.pkce_pair()
     response = flow.consent(browser, flow.authorize_params(challenge))
-    assert flow.redirect_target(response) == flow.REDIRECT_URI
+    assert flow.redirect_target(response) == flow.registered_redirect_uri()
     # DOT 3.4.1 names the origin here, and the origin plus /o/ as the OIDC issuer.
     issuer = new_client().get("/o/.well-known/openid-configuration").json()["issuer"]
     assert issuer == flow.redirect_query(response)["iss"] + "/o"
@@ -185,7 +185,7 @@ def test_code_redeemed_by_another_client_is_refused(browser):
         client_id="another-public-client",
         client_type=Application.CLIENT_PUBLIC,
         authorization_grant_type=Application.GRANT_AUTHORIZATION_CODE,
-        redirect_uris=flow.REDIRECT_URI,
+        redirect_uris=flow.registered_redirect_uri(),
         client_secret="",
         hash_client_secret=False,
     )

@@ -83,6 +83,12 @@ def pytest_configure(config):
         os.environ["SUITE_CACHE_DIR"] = temporary_folder(config, "cache-")  # the server's too
     if (serve or config.getoption("base_url")) and os.environ.get("SUITE_CACHE_DIR"):
         override_settings(CACHES=file_cache(os.environ["SUITE_CACHE_DIR"])).enable()
+    if serve == "gunicorn" and not served.production_settings():
+        raise pytest.UsageError(
+            "--serve gunicorn runs the chapter in production mode, and the test process must "
+            "too (what its fixtures write must suit that server): set DJANGO_DEBUG=0, "
+            "DJANGO_SECRET_KEY and DJANGO_TLS_PROXY=1, as `nox -s http_production` does"
+        )
     if serve:
         config.option.base_url = f"http://127.0.0.1:{served.pick_port(serve)}"
         config.option.behind_tls_proxy = serve == "gunicorn"

@@ -8,7 +8,9 @@ runs in process only). It starts once per run, after the database is migrated.
 - `runserver`: Django's development server, debug off as in the in-process suite.
 - `gunicorn`: production mode (debug off, a secret key set) behind a TLS proxy that
   this client stands in for, with two workers and the cache `REDIS_URL` names (the test
-  process clears the same cache).
+  process clears the same cache). The test process runs with the same settings (its
+  environment sets them; http_mode.py refuses to start without), so what its fixtures
+  write suits that server: chapter 06 registers https redirect URIs only.
 """
 
 import os
@@ -51,6 +53,12 @@ def server_environment(mode):
             "DJANGO_TLS_PROXY": "1",
         }
     return env
+
+
+def production_settings():
+    """Whether this process runs with a production server's settings (api/base_settings.py:
+    debug off and a key set turn on the HTTPS redirect; DJANGO_TLS_PROXY the proxy header)."""
+    return not settings.DEBUG and settings.SECURE_SSL_REDIRECT and settings.SECURE_PROXY_SSL_HEADER
 
 
 def command(mode, port):
