@@ -201,7 +201,8 @@ def test_the_key_file_is_private_and_ignored_by_git():
     local_secret_key(settings.BASE_DIR)  # made now, if DJANGO_SECRET_KEY kept it from being
     key_file = settings.BASE_DIR / FILE_NAME
     ignored = subprocess.run(["git", "check-ignore", "-q", key_file], cwd=ROOT, check=False)
-    assert (oct(key_file.stat().st_mode & 0o777), ignored.returncode) == ("0o600", 0)
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600", "only the owner reads the key"
+    assert ignored.returncode == 0, f"git ignores {FILE_NAME}"
 
 
 @pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
@@ -221,7 +222,8 @@ def test_workers_starting_together_agree_on_one_key(tmp_path):
         for _ in range(8)
     ]
     keys = {process.communicate()[0].strip() for process in starts}
-    assert (len(keys), len(next(iter(keys)))) == (1, 50)
+    assert len(keys) == 1, f"one key for all eight processes, not {len(keys)}"
+    assert len(next(iter(keys))) == 50, "a key of 50 characters"
 
 
 @pytest.mark.in_process("sends no request: it checks keys, files or fresh processes")
@@ -250,7 +252,5 @@ def test_an_empty_jwt_signing_key_falls_back_to_the_secret_key(value):
 def test_a_short_jwt_signing_key_stops_start_up():
     """API2: a signing key someone typed (under 50 characters) is refused, not used."""
     result = run_in_chapter("manage.py", "check", JWT_SIGNING_KEY="lemon-jwt-key")
-    assert (result.returncode, "ImproperlyConfigured: JWT_SIGNING_KEY" in result.stderr) == (
-        1,
-        True,
-    )
+    assert result.returncode == 1, "manage.py check fails"
+    assert "ImproperlyConfigured: JWT_SIGNING_KEY" in result.stderr, result.stderr
