@@ -11,7 +11,11 @@ from http.cookies import SimpleCookie
 
 from selenium.webdriver.common.by import By
 
+from shared_tests.adapters import adapters_for
+from shared_tests.adapters.description import Header
+
 from . import demo_page
+from .conftest import CHAPTER
 
 OPERATION = "//div[contains(@class,'opblock-get')][.//*[@data-path='/api/secret/']]"
 
@@ -56,15 +60,32 @@ def log_in_over_http(live, demo, username, password):
         return json.load(answer), {name: morsel.value for name, morsel in cookies.items()}
 
 
+def header_login(name):
+    """The chapter's login description whose credential goes bare in the `name` header
+    (07's app client: `X-Session-Token`), from the login descriptions in adapters/."""
+    for adapter in adapters_for(CHAPTER):
+        sent = adapter.description.sent
+        if isinstance(sent, Header) and sent.name == name and sent.scheme is None:
+            return adapter.description
+    raise AssertionError(f"no login of {CHAPTER} sends its credential in {name}")
+
+
+def field(body, dotted):
+    """A field of a JSON answer by its dotted name (`meta.session_token`)."""
+    for key in dotted.split("."):
+        body = body[key]
+    return body
+
+
 def credential(live, demo, scheme, username, password):
     """What the person types: {field: value} for Basic, else the header's value."""
     if scheme.get("scheme") == "basic":
         return {"username": username, "password": password}
     if scheme["type"] == "apiKey" and scheme["name"] != "Authorization":
-        # A header of its own (07's X-Session-Token): the app client's login answers it.
-        app = {"login": demo["app_login"]}
-        body, _ = log_in_over_http(live, app, username, password)
-        return {"value": body["meta"]["session_token"]}
+        # A header of its own (07's X-Session-Token): the login that sends it answers it.
+        login = header_login(scheme["name"])
+        body, _ = log_in_over_http(live, {"login": login.password.path}, username, password)
+        return {"value": field(body, login.returned.access)}
     body, cookies = log_in_over_http(live, demo, username, password)
     if scheme["type"] == "apiKey":
         return {"value": f"Token {body.get('token') or body.get('auth_token')}"}
