@@ -9,9 +9,24 @@ through allauth headless's browser-client endpoints, as a site's own page would:
 password login and the password again to register the passkey; then, with every cookie
 gone, the passkey alone logs in and the API lets the session in.
 
-The page is opened on `localhost`, not 127.0.0.1: browsers refuse an IP address as the
+Then phishing: a look-alike page on another origin (`other_site`, another port of
+localhost, so the same RP ID) gets a challenge its server fetched from the chapter, and
+Chromium's authenticator signs it; the browser wrote the look-alike's origin into what
+it signed, so the chapter should refuse the relayed answer. It does not, yet: allauth's
+Fido2Server checks the origin with fido2's default, which accepts any origin whose host
+is the RP ID or a subdomain of it, on any port (`fido2.rpid.verify_rp_id`). The test
+marks itself xfail on exactly that answer, naming the gap, and passes the day the
+chapter checks the exact origin.
+
+The pages are opened on `localhost`, not 127.0.0.1: browsers refuse an IP address as the
 RP ID, and allauth takes the RP ID from the request's host.
 """
+
+import json
+import sqlite3
+import urllib.error
+import urllib.request
+from http.cookies import SimpleCookie
 
 import pytest
 
@@ -104,6 +119,53 @@ run(async () => {
 )
 
 
+# The look-alike page: it hands the challenge its server relayed to the authenticator.
+LOOK_ALIKE = (
+    """<!doctype html><title>Little Lemon (not really)</title><p>Log in with your passkey"""
+)
+SIGN_RELAYED = """
+const [options, done] = arguments;
+const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options.publicKey);
+navigator.credentials.get({ publicKey }).then(
+  (assertion) => done({ origin: location.origin, credential: assertion.toJSON() }),
+  (error) => done({ origin: location.origin, error: String(error) }),
+);
+"""
+
+# Why the relayed assertion logs in today (see the module's docstring).
+KNOWN_GAP = (
+    "fido2's default origin check accepts any port and any subdomain of the RP ID, so the"
+    " look-alike origin on localhost's other port was let in"
+)
+
+
+class PhishersServer:
+    """The look-alike site's server: a client of the chapter like any other, with cookies
+    of its own, which relays between the chapter and the look-alike page."""
+
+    def __init__(self, site):
+        self.site = site
+        self.cookies = {}
+
+    def call(self, method, path, body=None):
+        """(status, JSON) of one request to the chapter's browser client (or /api/)."""
+        headers = {"Content-Type": "application/json"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+            headers["X-CSRFToken"] = self.cookies.get("csrftoken", "")
+        url = self.site + (path if path.startswith("/api/") else "/_allauth/browser/v1" + path)
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(url, data=data, method=method, headers=headers)
+        try:
+            response = urllib.request.urlopen(request, timeout=chromium.WAIT)
+        except urllib.error.HTTPError as refused:  # a 4xx is an answer here, not a failure
+            response = refused
+        with response:
+            for header in response.headers.get_all("Set-Cookie") or []:
+                self.cookies |= {name: m.value for name, m in SimpleCookie(header).items()}
+            return response.getcode(), json.loads(response.read() or b"null")
+
+
 @pytest.fixture
 def virtual_passkey(browser):
     """Chromium's virtual authenticator, there for this test only: its id."""
@@ -118,15 +180,36 @@ def virtual_passkey(browser):
     browser.execute_cdp_cmd("WebAuthn.disable", {})
 
 
+@pytest.fixture
+def removes_new_authenticators(live):
+    """Deletes, after the test, the authenticators it gave the demo user (the passkey, and
+    the recovery codes allauth adds with it): with a passkey registered, the password
+    alone would no longer log the user in for the browser tests that follow."""
+    query = "FROM mfa_authenticator WHERE user_id = (SELECT id FROM auth_user WHERE username = ?)"
+    with sqlite3.connect(live.database) as connection:
+        before = [row[0] for row in connection.execute(f"SELECT id {query}", (USER,))]
+    yield
+    with sqlite3.connect(live.database) as connection:
+        after = [row[0] for row in connection.execute(f"SELECT id {query}", (USER,))]
+        added = [(pk,) for pk in after if pk not in before]
+        connection.executemany("DELETE FROM mfa_authenticator WHERE id = ?", added)
+    assert live.count(f"SELECT count(*) {query}", USER) == len(before), "the user as before"
+
+
 def stored_credentials(browser, authenticator):
     """What the virtual authenticator holds: one entry per registered passkey."""
     answer = browser.execute_cdp_cmd("WebAuthn.getCredentials", {"authenticatorId": authenticator})
     return answer["credentials"]
 
 
+def own_origin(live):
+    """The chapter's address on localhost, the name its passkeys are registered for."""
+    return live.url.replace("127.0.0.1", "localhost")
+
+
 def open_own_origin(browser, live):
     """The chapter's /demo/ page on localhost: a page of the site the passkey is for."""
-    url = live.url.replace("127.0.0.1", "localhost") + "/demo/"
+    url = own_origin(live) + "/demo/"
     browser.get(url)
     demo_page.wait(
         browser,
@@ -137,7 +220,7 @@ def open_own_origin(browser, live):
 
 @pytest.mark.requires("phishing-resistant", "headless-browser")
 def test_chromium_registers_a_passkey_and_logs_in_with_it_alone(
-    browser, live, virtual_passkey, picture
+    browser, live, virtual_passkey, removes_new_authenticators, picture
 ):
     browser.set_script_timeout(chromium.WAIT)
     open_own_origin(browser, live)
@@ -146,7 +229,7 @@ def test_chromium_registers_a_passkey_and_logs_in_with_it_alone(
     browser.delete_all_cookies()  # no session and no CSRF cookie left: a new visit
     open_own_origin(browser, live)
     logged_in = browser.execute_async_script(PASSKEY_LOGIN)
-    browser.get(live.url.replace("127.0.0.1", "localhost") + "/api/secret/")
+    browser.get(own_origin(live) + "/api/secret/")
     picture(browser, "passkey-login", height=560)
     expected = {"login": 200, "reauthenticate": 200, "offer": 200, "added": 200, "logout": 401}
     assert registered == expected, f"registering the passkey with the password: {registered}"
@@ -158,3 +241,30 @@ def test_chromium_registers_a_passkey_and_logs_in_with_it_alone(
         "user": USER,
         "secret": 200,
     }, f"the passkey alone logged in, and the API let the session in: {logged_in}"
+
+
+@pytest.mark.requires("phishing-resistant", "headless-browser")
+def test_a_passkey_assertion_relayed_from_a_look_alike_origin_is_refused(
+    browser, live, virtual_passkey, removes_new_authenticators, other_site
+):
+    browser.set_script_timeout(chromium.WAIT)
+    open_own_origin(browser, live)
+    registered = browser.execute_async_script(REGISTER, USER, PASSWORDS[USER])
+    phisher = PhishersServer(own_origin(live))
+    phisher.call("GET", "/config")
+    _, challenge = phisher.call("GET", "/auth/webauthn/login")
+    browser.get(other_site.page("look-alike", LOOK_ALIKE))
+    signed = browser.execute_async_script(SIGN_RELAYED, challenge["data"]["request_options"])
+    relayed, answer = phisher.call(
+        "POST", "/auth/webauthn/login", {"credential": signed.get("credential")}
+    )
+    secret, _ = phisher.call("GET", "/api/secret/")
+    assert registered.get("added") == 200, (
+        f"registering the passkey with the password: {registered}"
+    )
+    assert signed["origin"] != own_origin(live), "the look-alike page is another origin"
+    assert "credential" in signed, f"Chromium signed for the look-alike page: {signed}"
+    if relayed == 200 and answer["data"]["user"]["username"] == USER:
+        pytest.xfail(KNOWN_GAP)
+    assert relayed == 400, f"the relayed assertion was refused: {answer}"
+    assert secret == 401, "the phisher's session never logged in"
