@@ -1,12 +1,13 @@
 """Password reset by email, in the chapters that offer it (04 and 05).
 
-The endpoints, payloads and messages differ by library and are in strategies/ (along with
-what only one library does); what every password reset promises is here.
+The endpoints, payloads and messages differ by library: the login descriptions
+(adapters/djoser.py, adapters/allauth.py) say what each answers, and strategies/ tests
+what only one library does; what every password reset promises is here.
 """
 
 import pytest
 
-from .conftest import CHAPTER, PASSWORD
+from .conftest import PASSWORD
 
 pytestmark = [
     pytest.mark.requires("password-reset"),
@@ -19,23 +20,12 @@ pytestmark = [
 
 NEW_PASSWORD = "a-brand-new-passphrase-42"
 
-# What each chapter's library answers: Djoser (04), dj-rest-auth (05).
-CONFIRMED = {"04_djoser": 204, "05_allauth_registration": 200}
-LINK_REUSED = {
-    "04_djoser": {"token": ["Invalid token for given user."]},
-    "05_allauth_registration": {"token": ["Invalid value"]},
-}
-# The field whose errors say what the password validators found.
-NEW_PASSWORD_FIELD = {"04_djoser": "new_password", "05_allauth_registration": "new_password2"}
-# A wrong password at each login: SimpleJWT's view answers 401, the others' serializers 400.
-WRONG_PASSWORD = {"djoser-jwt": 401, "djoser-token": 400, "cookie": 400, "bearer": 400}
-
 
 def test_reset_then_confirm_from_the_email_sets_the_new_password(anon, adapter, users, mailoutbox):
     adapter.request_reset(anon, "alice@example.com")
     response = adapter.confirm_reset(anon, mailoutbox[0], NEW_PASSWORD)
     logged_in = adapter.login_attempt(anon, "alice", NEW_PASSWORD)
-    assert response.status_code == CONFIRMED[CHAPTER], response.content
+    assert response.status_code == adapter.description.accounts.reset.status, response.content
     assert logged_in.status_code == 200, logged_in.content
 
 
@@ -43,7 +33,7 @@ def test_old_password_fails_after_a_reset(anon, adapter, users, mailoutbox):
     adapter.request_reset(anon, "alice@example.com")
     adapter.confirm_reset(anon, mailoutbox[0], NEW_PASSWORD)
     response = adapter.login_attempt(anon, "alice", PASSWORD)
-    assert response.status_code == WRONG_PASSWORD[adapter.name]
+    assert response.status_code == adapter.wrong_password_status, response.content
 
 
 def test_reset_link_works_only_once(anon, adapter, users, mailoutbox):
@@ -51,14 +41,15 @@ def test_reset_link_works_only_once(anon, adapter, users, mailoutbox):
     adapter.confirm_reset(anon, mailoutbox[0], NEW_PASSWORD)
     response = adapter.confirm_reset(anon, mailoutbox[0], "yet-another-phrase-7")
     assert response.status_code == 400, response.content
-    assert response.json() == LINK_REUSED[CHAPTER]
+    assert response.json() == adapter.description.accounts.reset.reused
 
 
 def test_reset_confirm_applies_the_password_validators(anon, adapter, users, mailoutbox):
     adapter.request_reset(anon, "alice@example.com")
     response = adapter.confirm_reset(anon, mailoutbox[0], "password")
     assert response.status_code == 400, response.content
-    assert response.json() == {NEW_PASSWORD_FIELD[CHAPTER]: ["This password is too common."]}
+    field = adapter.description.accounts.new_password_errors
+    assert response.json() == {field: ["This password is too common."]}
 
 
 def test_reset_answers_alike_for_known_and_unknown_emails(anon, adapter, users):

@@ -82,6 +82,11 @@ class Adapter(AccountFlows):
         return self.description.password.path
 
     @property
+    def wrong_password_status(self):
+        """What the login answers a wrong password (the description's `password` says)."""
+        return self.description.password.wrong_password
+
+    @property
     def lifetime(self):
         lifetime = self.description.lifetime
         return lifetime() if callable(lifetime) else lifetime

@@ -45,8 +45,10 @@ ACCOUNTS = Accounts(
     reset=EmailLink(
         rf"{AUTH}/password/reset/confirm/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)/",
         f"{AUTH}/password/reset/confirm/",
+        reused={"token": ["Invalid value"]},
     ),
     new_password_fields=("new_password1", "new_password2"),
+    new_password_errors="new_password2",
 )
 
 

@@ -31,6 +31,7 @@ class BasicHeader:
     name: str = "basic-header"
     probe: str = "/api/secret/"
     path = None  # no login endpoint
+    wrong_password = 401  # with the challenge, as for no header at all
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class PasswordForm:
     form: bool = False
     username_field: str = "username"
     password_field: str = "password"
+    # What a wrong password answers: a serializer's 400, or SimpleJWT's view's 401.
+    wrong_password: int = 400
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Steps:
     name: str
     path: str
     run: Callable
+    wrong_password: int = 400  # what the step that checks the password answers
 
 
 # --- where the credential comes back -------------------------------------------------------
@@ -167,6 +171,7 @@ class EmailLink:
     pattern: str
     path: str
     status: int = 200  # what a first, successful confirmation answers
+    reused: dict | None = None  # the JSON of the 400 a second use of the link answers
 
 
 @dataclass(frozen=True)
@@ -176,7 +181,8 @@ class Accounts:
     `sign_up` is the form `register` posts to `sign_up_path` for "carol", without the
     password, which goes in each of `password_fields` (`REGISTERED_PASSWORD` unless the
     test gives another); `created` is what a sign-up answers. `new_password_fields` are
-    the fields a reset confirmation repeats the new password in.
+    the fields a reset confirmation repeats the new password in, `new_password_errors`
+    the one its password validators' errors are under.
     """
 
     sign_up_path: str
@@ -187,6 +193,7 @@ class Accounts:
     password_fields: tuple = ("password",)
     created: int = 201
     new_password_fields: tuple = ("new_password",)
+    new_password_errors: str = "new_password"
 
 
 # --- the description -----------------------------------------------------------------------

@@ -24,7 +24,7 @@ CHAPTER = "04_djoser"
 JWT_CREATE = "/auth/jwt/create/"
 TOKEN_LOGIN = "/auth/token/login/"
 
-JWT_ENDPOINT = PasswordForm("jwt-create", JWT_CREATE)
+JWT_ENDPOINT = PasswordForm("jwt-create", JWT_CREATE, wrong_password=401)  # SimpleJWT's view
 TOKEN_ENDPOINT = PasswordForm("token-login", TOKEN_LOGIN)
 
 ACCOUNTS = Accounts(
@@ -45,8 +45,11 @@ ACCOUNTS = Accounts(
     reset=EmailLink(
         r"/password-reset/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)",
         "/auth/users/reset_password_confirm/",
+        status=204,
+        reused={"token": ["Invalid token for given user."]},
     ),
     new_password_fields=("new_password",),
+    new_password_errors="new_password",
 )
 
 # What every Djoser login offers on top of its credential.

@@ -7,7 +7,7 @@ from .description import TOKEN_NOT_VALID, Body, Call, Header, Login, PasswordFor
 
 CHAPTER = "03_jwt"
 
-PAIR_ENDPOINT = PasswordForm("token-pair-endpoint", "/api/token/")
+PAIR_ENDPOINT = PasswordForm("token-pair-endpoint", "/api/token/", wrong_password=401)
 
 JWT = Login(
     name="jwt",
