@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import demo, views
 
 router = DefaultRouter()
 router.register("categories", views.CategoryViewSet)
@@ -25,7 +25,9 @@ urlpatterns = [
     # Swagger UI. The split view serves its start-up script as a file (docs/?script), so
     # the Content-Security-Policy needs no inline scripts; and, unlike the plain view, it
     # keeps Cross-Origin-Opener-Policy: same-origin (the plain one sends unsafe-none,
-    # for OAuth2 pop-ups, which this API does not use).
+    # for OAuth2 pop-ups on another origin; 06's pop-up stays on this one).
     path("docs/", views.SwaggerUIView.as_view(url_name="schema"), name="docs"),
+    # Where Swagger UI's OAuth 2 pop-up comes back with a code (chapter 06's Authorize).
+    path("docs/oauth2-redirect.html", demo.swagger_oauth2_redirect, name="docs-oauth2-redirect"),
     path("", include(router.urls)),
 ]

@@ -5,7 +5,13 @@ Everything but authentication comes from `api/base_settings.py`, shared by all c
 
 from accounts.oidc_key import oidc_private_key
 from api.base_settings import *  # noqa: F403
-from api.base_settings import BASE_DIR, INSTALLED_APPS, PRODUCTION, REST_FRAMEWORK
+from api.base_settings import (
+    BASE_DIR,
+    INSTALLED_APPS,
+    PRODUCTION,
+    REST_FRAMEWORK,
+    SPECTACULAR_SETTINGS,
+)
 
 # Before `api`: Django runs the first app's `load_demo_data`, and this chapter's also
 # registers the demo OAuth clients.
@@ -119,4 +125,11 @@ DEMO_CLIENT = {
     "logout": "/o/revoke_token/",
     "logout_method": "POST",
     "me": "/api/customers/me/",
+}
+
+# Swagger UI's Authorize runs the same flow as the same public client, PKCE included, in
+# a pop-up that comes back to /api/docs/oauth2-redirect.html (registered by load_demo_data).
+SPECTACULAR_SETTINGS["SWAGGER_UI_OAUTH2_CONFIG"] = {
+    "clientId": DEMO_CLIENT["client_id"],
+    "usePkceWithAuthorizationCodeGrant": True,
 }

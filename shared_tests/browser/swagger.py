@@ -115,6 +115,32 @@ def authorize(driver, name, typed):
     driver.find_element(By.CSS_SELECTOR, ".btn-done").click()
 
 
+def authorize_with_code_flow(driver, username, password):
+    """Authorize's OAuth 2 authorization code flow: Swagger UI opens a pop-up on the
+    authorization server (login, consent), which comes back to Swagger UI's
+    oauth2-redirect.html with the code; Swagger UI redeems it with its PKCE verifier."""
+    driver.find_element(By.CSS_SELECTOR, ".btn.authorize").click()
+    container = "//div[contains(@class,'auth-container')][.//h4[contains(., 'authorizationCode')]]"
+    section = demo_page.wait(
+        driver,
+        lambda d: d.find_element(By.XPATH, container),
+        "the Authorize dialog never showed the authorization code flow",
+    )
+    page = driver.current_window_handle
+    section.find_element(By.CSS_SELECTOR, "button.authorize").click()
+    demo_page.wait(driver, lambda d: len(d.window_handles) == 2, "no pop-up opened")
+    driver.switch_to.window(next(h for h in driver.window_handles if h != page))
+    demo_page.authorize(driver, username, password)
+    demo_page.wait(driver, lambda d: len(d.window_handles) == 1, "the pop-up never closed")
+    driver.switch_to.window(page)
+    demo_page.wait(
+        driver,
+        lambda d: d.find_elements(By.XPATH, f"{container}//button[normalize-space()='Logout']"),
+        "the authorization code flow never showed as authorized",
+    )
+    driver.find_element(By.CSS_SELECTOR, ".btn-done").click()
+
+
 def try_secret(driver):
     """Expands GET /api/secret/, tries it out; answers the status Swagger UI shows."""
     operation = driver.find_element(By.XPATH, OPERATION)

@@ -27,8 +27,18 @@ def test_swagger_ui_loads_everything_from_the_server_itself(browser, live):
     assert elsewhere == [], "every request went to the server itself"
 
 
+def secret_request_headers(browser):
+    """The headers of every GET /api/secret/ the browser sent since the last look."""
+    return [
+        event["params"]["request"]["headers"]
+        for event in chromium.network(browser)
+        if event["method"] == "Network.requestWillBeSent"
+        and event["params"]["request"]["url"].endswith("/api/secret/")
+    ]
+
+
 @pytest.mark.skipif(
-    "authorize" in DEMO, reason="Swagger UI's OAuth 2 dialog runs the code flow in a pop-up"
+    "authorize" in DEMO, reason="this chapter's scheme is OAuth 2's code flow (the test below)"
 )
 def test_an_authorized_try_it_out_of_the_secret_answers_200(browser, live, picture):
     name, scheme = swagger.typed_scheme(live)
@@ -37,12 +47,7 @@ def test_an_authorized_try_it_out_of_the_secret_answers_200(browser, live, pictu
     swagger.authorize(browser, name, typed)
     chromium.network(browser)
     assert swagger.try_secret(browser) == "200", "GET /api/secret/ answered 200"
-    sent = [
-        event["params"]["request"]["headers"]
-        for event in chromium.network(browser)
-        if event["method"] == "Network.requestWillBeSent"
-        and event["params"]["request"]["url"].endswith("/api/secret/")
-    ]
+    sent = secret_request_headers(browser)
     assert sent, "Swagger UI sent the request from the browser"
     header = scheme.get("name", "Authorization")
     if header == "Authorization":
@@ -50,4 +55,16 @@ def test_an_authorized_try_it_out_of_the_secret_answers_200(browser, live, pictu
         assert sent[0][header].startswith(f"{word} "), f"with the {name} scheme"
     else:
         assert sent[0].get(header) == typed["value"], f"the typed value in {header}"
+    picture(browser, "swagger-authorized", height=700)
+
+
+@pytest.mark.skipif("authorize" not in DEMO, reason="no OAuth 2 code flow in this chapter")
+def test_a_try_it_out_authorized_by_the_code_flow_answers_200(browser, live, picture):
+    open_docs(browser, live)
+    swagger.authorize_with_code_flow(browser, "customer", PASSWORDS["customer"])
+    chromium.network(browser)
+    assert swagger.try_secret(browser) == "200", "GET /api/secret/ answered 200"
+    sent = secret_request_headers(browser)
+    assert sent, "Swagger UI sent the request from the browser"
+    assert sent[0]["Authorization"].startswith("Bearer "), "with the access token it got"
     picture(browser, "swagger-authorized", height=700)

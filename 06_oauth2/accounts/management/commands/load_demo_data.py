@@ -5,12 +5,13 @@ confidential client's secret (development only). `accounts` is listed before `ap
 INSTALLED_APPS, so `manage.py load_demo_data` runs this one. Running it again changes
 nothing.
 
-`--origin http://127.0.0.1:8391` also registers `<origin>/demo/` as a redirect URI of
-the public client, for a server started on another port than 8000 (the browser tests'
-live server picks a free one). Redirect URIs are compared exactly, port included, and
-loopback ports are not special-cased (no RFC 8252 "any port" rule): so the origin a
-server is started on is registered, as one more exact string, rather than loosening the
-comparison for every client.
+The public client is two pages of this server: /demo/ and Swagger UI's OAuth 2 pop-up
+(/api/docs/oauth2-redirect.html); each origin the client is registered for gets both.
+`--origin http://127.0.0.1:8391` registers one more origin, for a server started on
+another port than 8000 (the browser tests' live server picks a free one). Redirect
+URIs are compared exactly, port included, and loopback ports are not special-cased (no
+RFC 8252 "any port" rule): so the origin a server is started on is registered, as more
+exact strings, rather than loosening the comparison for every client.
 """
 
 from urllib.parse import urlsplit
@@ -26,18 +27,24 @@ from accounts.demo_clients import (
 )
 from api.management.commands import load_demo_data
 
-DEMO_PATH = "/demo/"
+# The pages the public client comes back to, on each of its origins.
+CLIENT_PAGES = ("/demo/", "/api/docs/oauth2-redirect.html")
 
 
-def demo_redirect_uri(origin):
-    """`<origin>/demo/` for an origin like `http://127.0.0.1:8391`; a URL with more
-    (a path, a query) or less (no host) is refused."""
+def checked_origin(origin):
+    """`http://127.0.0.1:8391` as given; a URL with more (a path, a query) or less (no
+    host) is refused."""
     parts = urlsplit(origin)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise CommandError(f"--origin {origin!r}: expected http(s)://host[:port]")
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise CommandError(f"--origin {origin!r}: an origin has no path, query or fragment")
-    return f"{parts.scheme}://{parts.netloc}{DEMO_PATH}"
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def origin_of(uri):
+    parts = urlsplit(uri)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 class Command(load_demo_data.Command):
@@ -55,12 +62,14 @@ class Command(load_demo_data.Command):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        extra = [demo_redirect_uri(origin) for origin in options["origin"]]
+        extra = [checked_origin(origin) for origin in options["origin"]]
         super().handle(*args, **options)
         secret = register_demo_clients()
         public = get_application_model().objects.get(client_id=PUBLIC_CLIENT_ID)
         uris = public.redirect_uris.split()
-        added = [uri for uri in extra if uri not in uris]
+        origins = dict.fromkeys([origin_of(uri) for uri in uris] + extra)
+        wanted = [origin + page for origin in origins for page in CLIENT_PAGES]
+        added = [uri for uri in wanted if uri not in uris]
         if added:
             public.redirect_uris = " ".join(uris + added)
             public.save(update_fields=["redirect_uris"])
