@@ -95,8 +95,8 @@ ROWS = [
     (
         "phishing-resistant",
         "phishing-resistant login",
-        "a passkey logs in, and an assertion signed on another site's page (another host, or"
-        " for another RP ID) is refused; the password login stays beside it",
+        "a passkey logs in, and an assertion signed on any other page (another host, port or"
+        " RP ID) is refused; the password login stays beside it",
     ),
 ]
 ROW_KEYS = [key for key, _, _ in ROWS]

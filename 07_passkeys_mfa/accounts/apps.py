@@ -9,6 +9,8 @@ class AccountsConfig(AppConfig):
         # revocation: a password change, a reset, a deactivation end every session and app
         # token. schema: the OpenAPI scheme of X-Session-Token. webauthn_sign_count:
         # allauth 65.22.1 never compares a passkey's signature counter (a cloned key).
-        from . import revocation, schema, webauthn_sign_count  # noqa: F401
+        # webauthn_origin: a passkey counts only from this site's exact origin.
+        from . import revocation, schema, webauthn_origin, webauthn_sign_count  # noqa: F401
 
+        webauthn_origin.install()
         webauthn_sign_count.install()

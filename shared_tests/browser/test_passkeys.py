@@ -12,11 +12,9 @@ gone, the passkey alone logs in and the API lets the session in.
 Then phishing: a look-alike page on another origin (`other_site`, another port of
 localhost, so the same RP ID) gets a challenge its server fetched from the chapter, and
 Chromium's authenticator signs it; the browser wrote the look-alike's origin into what
-it signed, so the chapter should refuse the relayed answer. It does not, yet: allauth's
-Fido2Server checks the origin with fido2's default, which accepts any origin whose host
-is the RP ID or a subdomain of it, on any port (`fido2.rpid.verify_rp_id`). The test
-marks itself xfail on exactly that answer, naming the gap, and passes the day the
-chapter checks the exact origin.
+it signed, so the chapter refuses the relayed answer. fido2's default origin check
+(`fido2.rpid.verify_rp_id`) would accept it, any port and subdomain of the RP ID passing;
+07's `accounts/webauthn_origin.py` asks for the exact host and port.
 
 The pages are opened on `localhost`, not 127.0.0.1: browsers refuse an IP address as the
 RP ID, and allauth takes the RP ID from the request's host.
@@ -131,12 +129,6 @@ navigator.credentials.get({ publicKey }).then(
   (error) => done({ origin: location.origin, error: String(error) }),
 );
 """
-
-# Why the relayed assertion logs in today (see the module's docstring).
-KNOWN_GAP = (
-    "fido2's default origin check accepts any port and any subdomain of the RP ID, so the"
-    " look-alike origin on localhost's other port was let in"
-)
 
 
 class PhishersServer:
@@ -264,7 +256,5 @@ def test_a_passkey_assertion_relayed_from_a_look_alike_origin_is_refused(
     )
     assert signed["origin"] != own_origin(live), "the look-alike page is another origin"
     assert "credential" in signed, f"Chromium signed for the look-alike page: {signed}"
-    if relayed == 200 and answer["data"]["user"]["username"] == USER:
-        pytest.xfail(KNOWN_GAP)
     assert relayed == 400, f"the relayed assertion was refused: {answer}"
     assert secret == 401, "the phisher's session never logged in"

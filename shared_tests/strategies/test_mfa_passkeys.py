@@ -71,6 +71,20 @@ def test_an_assertion_made_for_another_origin_is_refused(adapter, passkey):
     assert client.secret_status() == 401
 
 
+@pytest.mark.parametrize(
+    "origin",
+    ["https://sub.testserver", "https://testserver:8443"],
+    ids=["a subdomain of the RP ID", "another port"],
+)
+def test_an_assertion_made_on_a_look_alike_of_this_origin_is_refused(adapter, passkey, origin):
+    """fido2's default check would accept both: same RP ID, so the browser signs for it.
+    accounts/webauthn_origin.py asks for this site's exact host and port."""
+    client = Headless(adapter)
+    response = client.passkey_login(passkey, origin=origin)
+    assert response.status_code == 400, response.content
+    assert client.secret_status() == 401, "the look-alike's client is not logged in"
+
+
 def test_an_assertion_for_another_relying_party_is_refused(adapter, passkey):
     """The authenticator signs the hash of the RP ID it was asked for: a key used on
     another site signs that site's hash, not this one's."""
