@@ -5,6 +5,7 @@
 """
 
 import importlib.util
+import logging
 import os
 
 import pytest
@@ -47,6 +48,9 @@ GENEROUS_RATE = "10000/minute"
 
 
 def pytest_configure(config):
+    # Django logs each 4xx answer as a warning, over ten thousand a chapter, each one
+    # formatted for pytest's report. A 5xx, with its traceback, is an error: still logged.
+    logging.getLogger("django.request").setLevel(logging.ERROR)
     override_settings(
         # PBKDF2 costs ~300 ms per Basic request; MD5 is fine for throwaway test users.
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
