@@ -80,6 +80,7 @@ def child(request, out, err):
 
 
 def serve():
+    sys.path[0] = os.getcwd()  # the chapter's folder, as for `python manage.py`, not ours
     for module in PREIMPORTED:
         with contextlib.suppress(ImportError):
             importlib.import_module(module)

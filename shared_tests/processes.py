@@ -46,7 +46,10 @@ class ForkServer:
             request = {"args": list(args), "env": env, "cwd": str(cwd)}
             self.process.stdin.write(json.dumps(request) + "\n")
             self.process.stdin.flush()
-            answer = json.loads(self.process.stdout.readline())
+            line = self.process.stdout.readline()
+            if not line:
+                raise RuntimeError(f"fork_server.py stopped with {self.process.wait()}")
+            answer = json.loads(line)
         return subprocess.CompletedProcess(
             [sys.executable, *args], answer["returncode"], answer["stdout"], answer["stderr"]
         )
