@@ -59,6 +59,9 @@ A description (`description.py`) says:
   - `logout-everywhere`: one request ends every login of the user (needs
     `logout_everywhere`)
   - `signed-token`: the credential is a JWT the client can read and tamper with
+  - `second-factor`: a login can ask for more than the password (TOTP, a passkey)
+  - `phishing-resistant`: a passkey logs in, and the server checks the exact origin it
+    was made on
 
 `adapter.py` (with `account_flows.py`) turns a description into the operations the
 tests call (`login`, `logout`, `logout_everywhere`, `token_pair`, `use_access`,
