@@ -127,6 +127,4 @@ DEMO_CLIENT = {
     "logout": "/api/auth/logout/",  # 204 (allauth's own DELETE auth/session answers 401)
     "logout_method": "POST",
     "me": "/_allauth/browser/v1/auth/session",
-    # Swagger UI's Authorize takes the app client's X-Session-Token, from this login.
-    "app_login": "/_allauth/app/v1/auth/login",
 }
