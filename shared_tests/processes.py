@@ -1,7 +1,9 @@
 """Runs the chapter in a fresh process, for settings that are fixed at import time.
 
-The processes are forked from one that has Django imported already (`fork_server.py`):
-each is as fresh as a new `python`, for a fifth of the start-up cost.
+On Linux the processes are forked from one that has Django imported already
+(`fork_server.py`): each is as fresh as a new `python`, for a fifth of the start-up cost.
+Elsewhere each is a new `python` (Windows cannot fork; macOS's system libraries may not
+survive a fork).
 """
 
 import atexit
@@ -62,9 +64,22 @@ class ForkServer:
 _fork_server = ForkServer()
 
 
+FORKS = sys.platform.startswith("linux")
+
+
 def run_in_chapter(*args, **env):
     """Runs `python *args` in the chapter folder with a clean Django environment plus `env`."""
-    return _fork_server.run(args, {**clean_environment(), **env}, settings.BASE_DIR)
+    environment = {**clean_environment(), **env}
+    if FORKS:
+        return _fork_server.run(args, environment, settings.BASE_DIR)
+    return subprocess.run(
+        [sys.executable, *args],
+        env=environment,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def settings_values(names, **env):
