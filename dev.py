@@ -143,7 +143,25 @@ def run_side_by_side(nox, sessions, posargs, jobs):
     for name, (status, seconds) in zip(sessions, ended, strict=True):
         outcome = "success" if status == 0 else f"failed (exit status {status})"
         print(f"dev.py: {name}: {outcome} in {seconds:.0f} s")
+    remember_durations(dict(zip(sessions, (seconds for _, seconds in ended), strict=True)))
     return 0 if all(status == 0 for status, _ in ended) else 1
+
+
+# How long each session took last time: the next run starts the longest first, so that
+# no long one is left running alone at the end (the output keeps the sessions' order).
+DURATIONS = ROOT / ".nox" / "dev-durations.json"
+
+
+def remembered_durations():
+    try:
+        return json.loads(DURATIONS.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def remember_durations(durations):
+    with contextlib.suppress(OSError):
+        DURATIONS.write_text(json.dumps(remembered_durations() | durations, indent=1))
 
 
 def next_session(waiting, running, sessions):
@@ -159,7 +177,8 @@ def next_session(waiting, running, sessions):
 def schedule(nox, sessions, posargs, jobs, logs):
     """Keeps up to `jobs` sessions running, each writing to its log, and prints every log
     once it and those before it have ended. Answers [(exit status, seconds)] in order."""
-    waiting = list(enumerate(sessions))
+    last = remembered_durations()  # none known: nox's order
+    waiting = sorted(enumerate(sessions), key=lambda entry: -last.get(entry[1], 0))
     running = {}  # slot -> (index, name, process, start)
     ended = {}  # index -> (exit status, seconds)
     printed = 0
