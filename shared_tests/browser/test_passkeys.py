@@ -210,13 +210,19 @@ def open_own_origin(browser, live):
     )
 
 
+def register_passkey(browser, live):
+    """The demo user's password login, reauthentication and new passkey, on the chapter's
+    own origin; answers each step's status."""
+    browser.set_script_timeout(chromium.WAIT)
+    open_own_origin(browser, live)
+    return browser.execute_async_script(REGISTER, USER, PASSWORDS[USER])
+
+
 @pytest.mark.requires("phishing-resistant", "headless-browser")
 def test_chromium_registers_a_passkey_and_logs_in_with_it_alone(
     browser, live, virtual_passkey, removes_new_authenticators, picture
 ):
-    browser.set_script_timeout(chromium.WAIT)
-    open_own_origin(browser, live)
-    registered = browser.execute_async_script(REGISTER, USER, PASSWORDS[USER])
+    registered = register_passkey(browser, live)
     held = stored_credentials(browser, virtual_passkey)
     browser.delete_all_cookies()  # no session and no CSRF cookie left: a new visit
     open_own_origin(browser, live)
@@ -239,9 +245,7 @@ def test_chromium_registers_a_passkey_and_logs_in_with_it_alone(
 def test_a_passkey_assertion_relayed_from_a_look_alike_origin_is_refused(
     browser, live, virtual_passkey, removes_new_authenticators, other_site
 ):
-    browser.set_script_timeout(chromium.WAIT)
-    open_own_origin(browser, live)
-    registered = browser.execute_async_script(REGISTER, USER, PASSWORDS[USER])
+    registered = register_passkey(browser, live)
     phisher = PhishersServer(own_origin(live))
     phisher.call("GET", "/config")
     _, challenge = phisher.call("GET", "/auth/webauthn/login")
