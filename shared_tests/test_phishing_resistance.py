@@ -4,16 +4,15 @@ A phishing page at another address asks for what the real login asks for and han
 to its own server, which logs in with it while the user waits. "no": every login is
 secrets the user types (a password, a code), and nothing in them says where they were
 typed, so the relay is let in. "yes" (chapter 07): a passkey logs in, and what it signs
-names the origin of the page and the site's RP ID; an assertion made on another site's
-page (another host), or with another RP ID, is refused. The software authenticator
-signs whatever it is asked to, as a look-alike page's browser and authenticator would
-for that page. The password login stays beside the passkey: "yes" says a phishing-proof
-way in exists.
+names the origin of the page and the site's RP ID; an assertion made on any other page
+(another host, or with another RP ID) is refused. The software authenticator signs
+whatever it is asked to, as a look-alike page's browser and authenticator would for that
+page. The password login stays beside the passkey: "yes" says a phishing-proof way in
+exists.
 
-"Another site", not any other origin: fido2's default origin check, which allauth uses,
-accepts every origin whose host is the RP ID or a subdomain of it, on any port. The
-browser suite shows a look-alike page on another port let in
-(browser/test_passkeys.py, marked xfail on that answer).
+Look-alikes on the same host (a subdomain, another port) pass fido2's default origin
+check, which allauth uses; 07's accounts/webauthn_origin.py asks for the exact host and
+port (strategies/test_mfa_passkeys.py, and browser/test_passkeys.py in Chromium).
 """
 
 import importlib.util
