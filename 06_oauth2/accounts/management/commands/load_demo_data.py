@@ -27,9 +27,6 @@ from accounts.demo_clients import (
 )
 from api.management.commands import load_demo_data
 
-# The pages the public client comes back to, on each of its origins.
-CLIENT_PAGES = ("/demo/", "/api/docs/oauth2-redirect.html")
-
 
 def checked_origin(origin):
     """`http://127.0.0.1:8391` as given; a URL with more (a path, a query) or less (no
@@ -39,11 +36,6 @@ def checked_origin(origin):
         raise CommandError(f"--origin {origin!r}: expected http(s)://host[:port]")
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise CommandError(f"--origin {origin!r}: an origin has no path, query or fragment")
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def origin_of(uri):
-    parts = urlsplit(uri)
     return f"{parts.scheme}://{parts.netloc}"
 
 
@@ -64,15 +56,8 @@ class Command(load_demo_data.Command):
     def handle(self, *args, **options):
         extra = [checked_origin(origin) for origin in options["origin"]]
         super().handle(*args, **options)
-        secret = register_demo_clients()
+        secret = register_demo_clients(extra)
         public = get_application_model().objects.get(client_id=PUBLIC_CLIENT_ID)
-        uris = public.redirect_uris.split()
-        origins = dict.fromkeys([origin_of(uri) for uri in uris] + extra)
-        wanted = [origin + page for origin in origins for page in CLIENT_PAGES]
-        added = [uri for uri in wanted if uri not in uris]
-        if added:
-            public.redirect_uris = " ".join(uris + added)
-            public.save(update_fields=["redirect_uris"])
         self.stdout.write("OAuth clients (development only):")
         self.stdout.write(f"  public        client_id={PUBLIC_CLIENT_ID}")
         self.stdout.write(f"                redirect_uris={public.redirect_uris}")
