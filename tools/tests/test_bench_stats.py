@@ -49,3 +49,34 @@ def test_cpu_per_request_is_the_workers_cpu_over_the_requests():
 def test_without_proc_there_is_no_cpu_figure():
     result = summary(TOKEN, "get", [run(100, cpu=None)], [run(100)])
     assert result["cpu_ms_per_request"] is None
+
+
+def test_added_cpu_is_the_strategy_less_the_baseline_per_request_in_microseconds():
+    # 1.5 ms against 0.5 ms a request: 1000 µs added.
+    result = summary(TOKEN, "get", [run(100, cpu=0.15)], [run(100, cpu=0.05)])
+    assert result["added_cpu_us"] == pytest.approx(1000)
+
+
+def test_added_cpu_pairs_each_round_with_the_baselines_and_takes_the_median():
+    # Rounds add 100, 300 and 200 µs against the baseline run next to each.
+    ours = [run(1000, cpu=0.6), run(1000, cpu=0.5), run(1000, cpu=0.6)]
+    baseline = [run(2000, cpu=1.0), run(1000, cpu=0.2), run(4000, cpu=1.6)]
+    result = summary(TOKEN, "get", ours, baseline)
+    assert result["added_cpu_us"] == pytest.approx(200)
+
+
+def test_added_cpu_of_a_single_run_uses_the_first_baseline_round():
+    # Basic runs once: it is compared with the baseline's first round only.
+    baseline = [run(1000, cpu=0.5), run(1000, cpu=5.0)]
+    result = summary(TOKEN, "get", [run(10, cpu=2.0)], baseline)
+    assert result["added_cpu_us"] == pytest.approx(199_500)
+
+
+def test_the_baseline_adds_nothing_to_itself():
+    runs = [run(1000, cpu=0.5), run(900, cpu=0.5)]
+    assert summary(TOKEN, "get", runs, runs)["added_cpu_us"] == 0
+
+
+def test_without_proc_there_is_no_added_cpu():
+    result = summary(TOKEN, "get", [run(100)], [run(100, cpu=None)])
+    assert result["added_cpu_us"] is None
