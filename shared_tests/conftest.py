@@ -105,6 +105,19 @@ def rates(monkeypatch):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _credential_cache_on():
+    """Every test runs with `api.credential_cache` on, as production (Redis) runs it.
+
+    Settings turn it off with local memory, which a worker does not share; in one test
+    process local memory is shared by every request, so here it is what Redis would be.
+    Each revocation test then also proves the cache's tombstones (`same_credentials`
+    makes a request, so the copied credential is remembered before it is revoked).
+    """
+    with override_settings(CREDENTIAL_CACHE_SECONDS=60):
+        yield
+
+
 @pytest.fixture
 def anon():
     return new_client()

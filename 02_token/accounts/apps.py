@@ -9,4 +9,5 @@ class AccountsConfig(AppConfig):
         from . import (
             revocation,  # noqa: F401  (deletes the key when credentials are revoked)
             schema,  # noqa: F401  (describes the Token header in the OpenAPI schema)
+            token_cache,  # noqa: F401  (tombstones over a remembered key before it changes)
         )

@@ -120,6 +120,13 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Who a credential belongs to is remembered this long in the cache, so that a request
+# costs no query (api/credential_cache.py). Only a cache shared by every worker can be
+# told of a logout at once, so with local memory it is off (0).
+CREDENTIAL_CACHE_SECONDS = (
+    env_int("DJANGO_CREDENTIAL_CACHE_SECONDS", 60) if os.environ.get("REDIS_URL") else 0
+)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Passwords ---------------------------------------------------------------------------

@@ -59,6 +59,8 @@ A description (`description.py`) says:
   - `logout-everywhere`: one request ends every login of the user (needs
     `logout_everywhere`)
   - `signed-token`: the credential is a JWT the client can read and tamper with
+  - `credential-cache`: who the credential belongs to is remembered in the shared
+    cache (`api/credential_cache.py`), so a request costs no query
   - `second-factor`: a login can ask for more than the password (TOTP, a passkey)
   - `phishing-resistant`: a passkey logs in, and the server checks the exact origin it
     was made on

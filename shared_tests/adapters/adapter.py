@@ -249,8 +249,12 @@ class Adapter(AccountFlows):
     def logout_everywhere(self, client):
         """Ends every login of `client`'s user, or fails the test."""
         call = self.description.logout_everywhere
-        response = self._call(client, call, state_of(client).refresh)
+        response = self.ask_to_logout_everywhere(client)
         assert response.status_code == call.status, (call.path, response.content)
+
+    def ask_to_logout_everywhere(self, client):
+        """The answer to "log out everywhere", whatever it is."""
+        return self._call(client, self.description.logout_everywhere, state_of(client).refresh)
 
     def _call(self, client, call, refresh=None):
         extra, body = self._csrf(client), None

@@ -21,7 +21,14 @@ TOKEN = Login(
     sent=Header("Token"),
     challenge="Token",
     capabilities=frozenset(
-        {"token", "challenge", "revocable", "password-change-revokes", "logout-everywhere"}
+        {
+            "token",
+            "challenge",
+            "revocable",
+            "password-change-revokes",
+            "logout-everywhere",
+            "credential-cache",
+        }
     ),
     logout=DELETE_KEY,
     logout_everywhere=DELETE_KEY,
