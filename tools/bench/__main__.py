@@ -28,7 +28,7 @@ def main(argv=None):
 
         from .measure import measure_chapter
 
-        variants = [BASELINE, *variants_for(adapters_for(chapter))]
+        variants = [BASELINE, *variants_for(chapter, adapters_for(chapter))]
         measured = measure_chapter(env, folder, variants)
     elapsed = time.time() - started
     write(output, record(chapter, started, elapsed, load_before, variants, measured))

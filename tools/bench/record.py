@@ -61,13 +61,20 @@ def record(chapter, started, elapsed, load_before, variants, measured):
             "workers": sizes.WORKERS,
             "connections": sizes.CONNECTIONS,
             "rounds": sizes.ROUNDS,
+            "other_rounds": sizes.OTHER_ROUNDS,
             "seconds": sizes.SECONDS,
-            "warmup_seconds": sizes.WARMUP_SECONDS,
+            "warmup_requests": sizes.WARMUP_REQUESTS,
             "short_seconds": sizes.SHORT_SECONDS,
             "profile": sizes.PROFILE,
         },
         "variants": [
-            {"name": v.name, "floor": v.floor, "target": v.target, "short": v.short}
+            {
+                "name": v.name,
+                "floor": v.floor,
+                "target": v.target,
+                "short": v.short,
+                "peer_of": v.peer_of,
+            }
             for v in variants
         ],
         "queries": measured.queries,

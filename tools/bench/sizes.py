@@ -2,6 +2,15 @@
 
 In one place because the record (record.py) writes them beside the results: a number is
 only comparable with another measured the same way.
+
+How long, with the defaults: per chapter, the first server loads each GET (baseline,
+strategies, their stock peers, stateless JWT) and each write for ROUNDS x SECONDS = 6 s;
+the other server the baseline's GET and the first strategy's for OTHER_ROUNDS x SECONDS
+= 4 s; Basic once per endpoint and server for SHORT_SECONDS. Over the 7 chapters that is
+28 GETs and 17 writes (270 s), 14 GETs on the other server (56 s) and Basic (6 s):
+about 5.6 min of wrk, and some 70 s of setting up (virtualenvs, migrations, logins,
+gunicorn), so about 6.8 min. BENCH_PROFILE=1 adds one SECONDS run per GET of the first
+server, 28 x 2 s and py-spy's start: about 1 min more.
 """
 
 import os
@@ -10,8 +19,11 @@ PORTS = range(8100, 8200)  # the bench's share of the loopback ports
 WORKERS = 2
 CONNECTIONS = 4  # two requests waiting per worker: neither worker ever idles
 ROUNDS = 3
+OTHER_ROUNDS = 2  # on the other server (measure.py), whose table shows no rounds
 SECONDS = int(os.environ.get("BENCH_SECONDS", "2"))  # per round: 6 s per measurement
-WARMUP_SECONDS = 1
+# Before its rounds, each variant's first requests, one at a time: the imports, caches and
+# kept database connection its code path needs, in both workers, in a fraction of a second.
+WARMUP_REQUESTS = 50
 SHORT_SECONDS = 3  # Basic, once: a handful of requests a second is all there is to see
 USERNAME = "bench"
 PROFILE = os.environ.get("BENCH_PROFILE") == "1"

@@ -43,6 +43,14 @@ def cpu(result):
     return "?" if value is None else ms(value)
 
 
+def added_cpu(result):
+    """What the strategy adds to the baseline's CPU per request, in µs (stats.py)."""
+    if result["variant"] == BASELINE:
+        return "-"
+    value = result.get("added_cpu_us")
+    return "?" if value is None else f"{value:+,.0f}"
+
+
 def spread(result):
     """The lowest and highest of the rounds' ratios: how much the machine's noise moved it."""
     ratios = result["round_ratios"]
@@ -53,6 +61,13 @@ def spread(result):
     return f"{min(ratios):.2f}-{max(ratios):.2f}"
 
 
+def label(variant):
+    """The baseline in italics; a stock peer under the strategy it is measured against."""
+    if variant["name"] == BASELINE:
+        return f"*{BASELINE}*"
+    return f"↳ {variant['name']}" if variant.get("peer_of") else variant["name"]
+
+
 def table(header, alignment, body):
     """A Markdown table: the header row, the alignment row, then one row per line of body."""
     return "\n".join([header, alignment, *body])
@@ -60,11 +75,11 @@ def table(header, alignment, body):
 
 def main_table(records):
     header = (
-        "| strategy | chapter | req/s | ratio | rounds | p50 ms | p99 ms | CPU ms "
-        "| queries added (GET / write) | floor | target | met? |"
+        "| strategy | chapter | req/s | ratio | added CPU µs | rounds | p50 ms | p99 ms "
+        "| CPU ms | queries added (GET / write) | floor | target | met? |"
     )
     return table(
-        header, "|---|---|---:|---:|:-:|---:|---:|---:|:-:|:-:|:-:|---|", main_rows(records)
+        header, "|---|---|---:|---:|---:|:-:|---:|---:|---:|:-:|:-:|:-:|---|", main_rows(records)
     )
 
 
@@ -74,23 +89,28 @@ def main_rows(records):
         for variant, result in rows(record, age, "get"):
             name = variant["name"]
             measured = (
-                f"{result['rps']:.0f} | {ratio(result)} | {spread(result)} "
+                f"{result['rps']:.0f} | {ratio(result)} | {added_cpu(result)} | {spread(result)} "
                 f"| {ms(result['p50_ms'])} | {ms(result['p99_ms'])} | {cpu(result)}"
             )
+            row = f"| {label(variant)} | {record['chapter']} | {measured}"
             if name == BASELINE:
-                yield f"| *{name}* | {record['chapter']} | {measured} | - | - | - | - |"
+                yield f"{row} | - | - | - | - |"
+                continue
+            if variant.get("peer_of"):  # measured beside ours, held to nothing
+                yield f"{row} | {added_queries(record, name)} | - | - | - |"
                 continue
             target = f"≥ {variant['target']:.2f}" if variant["target"] is not None else "-"
             met = verdict(variant, result["ratio"], within_floor(record, name))
-            yield (
-                f"| {name} | {record['chapter']} | {measured} "
-                f"| {added_queries(record, name)} | {variant['floor']} | {target} | {met} |"
-            )
+            floor = variant["floor"]
+            yield f"{row} | {added_queries(record, name)} | {floor} | {target} | {met} |"
 
 
 def write_table(records):
-    header = "| strategy | chapter | req/s | ratio | rounds | p50 ms | p99 ms | CPU ms | queries |"
-    return table(header, "|---|---|---:|---:|:-:|---:|---:|---:|:-:|", write_rows(records))
+    header = (
+        "| strategy | chapter | req/s | ratio | added CPU µs | rounds | p50 ms | p99 ms "
+        "| CPU ms | queries |"
+    )
+    return table(header, "|---|---|---:|---:|---:|:-:|---:|---:|---:|:-:|", write_rows(records))
 
 
 def write_rows(records):
@@ -98,10 +118,10 @@ def write_rows(records):
         age = record["settings"]["default_conn_max_age"]
         totals = {q["variant"]: q["queries"] for q in record["queries"] if q["kind"] == "write"}
         for variant, result in rows(record, age, "write"):
-            name = variant["name"] if variant["name"] != BASELINE else f"*{BASELINE}*"
             yield (
-                f"| {name} | {record['chapter']} | {result['rps']:.0f} | {ratio(result)} "
-                f"| {spread(result)} | {ms(result['p50_ms'])} | {ms(result['p99_ms'])} "
+                f"| {label(variant)} | {record['chapter']} | {result['rps']:.0f} "
+                f"| {ratio(result)} | {added_cpu(result)} | {spread(result)} "
+                f"| {ms(result['p50_ms'])} | {ms(result['p99_ms'])} "
                 f"| {cpu(result)} | {totals.get(variant['name'], '?')} |"
             )
 
@@ -115,18 +135,20 @@ def connections_table(records):
 
 
 def connections_rows(records):
+    """The variants both servers measured: the baseline and each chapter's first strategy."""
     for record in records:
+        ages = (record["settings"]["default_conn_max_age"], other_age(record))
         by_age = {}
-        for age in (record["settings"]["default_conn_max_age"], other_age(record)):
+        for age in ages:
             for variant, result in rows(record, age, "get"):
-                by_age.setdefault(variant["name"], {})[age] = result
-        for name, ages in by_age.items():
+                by_age.setdefault(variant["name"], (variant, {}))[1][age] = result
+        for variant, results in by_age.values():
+            if len(results) < len(ages):
+                continue
             cells = " | ".join(
-                f"{ages[age]['rps']:.0f} | {ratio(ages[age])}" if age in ages else "- | -"
-                for age in (0, 60)
+                f"{results[age]['rps']:.0f} | {ratio(results[age])}" for age in (0, 60)
             )
-            label = f"*{name}*" if name == BASELINE else name
-            yield f"| {label} | {record['chapter']} | {cells} |"
+            yield f"| {label(variant)} | {record['chapter']} | {cells} |"
 
 
 def profile_table(records):
@@ -194,19 +216,33 @@ def context(records):
             "throttle rates raised out of the way, SQLite in a temporary folder, "
             "the local-memory cache.",
             f"- **Load:** wrk, 1 thread, {settings['connections']} connections, in its own "
-            f"process on loopback. After a {settings['warmup_seconds']} s warm-up each, the "
+            f"process on loopback. After a warm-up of {warmup(settings)} each, the "
             f"baseline and the strategies take turns, {settings['rounds']} rounds of "
             f"{settings['seconds']} s (Basic: one run of {settings['short_seconds']} s). "
             "Rates are over all rounds; p50 and p99 are the rounds' medians; *rounds* is the "
             "range of the rounds' ratios, each against the baseline's run next to it. CPU ms "
-            "is the workers' CPU time (user and system, from /proc) per request.",
+            "is the workers' CPU time (user and system, from /proc) per request; added CPU "
+            "is the same less the baseline's, the median of the rounds, each against the "
+            "baseline's run next to it.",
+            "- **Stock peers** (↳): the library's own class for the same credential, "
+            "unchanged, at `/bench/stock/.../secret/` in the same server, sent what the "
+            "strategy's own login answered (`tools/bench/bench_site/stock.py`).",
             "- **The other server:** a second gunicorn with the other `DJANGO_CONN_MAX_AGE` "
-            "answers the same GETs (the connection table).",
+            "answers the GETs of the baseline and of each chapter's first strategy, in "
+            f"{settings.get('other_rounds', settings['rounds'])} rounds (the connection "
+            "table).",
             "- **Baseline:** the same views at `/bench/off/...` in the same server, the "
             "request's user preset instead of authenticated (`tools/bench/bench_site/`).",
             f"- **Default `DJANGO_CONN_MAX_AGE`:** {settings['default_conn_max_age']}.",
         ]
     )
+
+
+def warmup(settings):
+    """'50 requests', or the wrk run that older records warmed up with."""
+    if "warmup_requests" in settings:
+        return f"{settings['warmup_requests']} requests, one at a time,"
+    return f"{settings['warmup_seconds']} s of wrk"
 
 
 def render_markdown(records):
@@ -226,7 +262,11 @@ def render_markdown(records):
         "of the same endpoint with authentication turned off, measured in the same run. "
         "Queries added are counted in process with Django's `CaptureQueriesContext`, after "
         "a real login through the chapter's endpoints: they are what the strategy adds to "
-        f"the baseline's queries ({baseline_queries(records)}).",
+        f"the baseline's queries ({baseline_queries(records)}). Added CPU is the workers' "
+        "CPU time per request less the baseline's, in µs: unlike the ratio, it hardly "
+        "depends on how fast the machine is. Under each strategy (↳), the library's own "
+        "class for the same credential, measured in the same run: ours, the library's "
+        "default, and authentication off.",
         "",
         main_table(records),
         "",
