@@ -113,7 +113,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "api.redis_cache.ReusedClientRedisCache",  # Django's, one client per pool
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
