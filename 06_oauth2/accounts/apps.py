@@ -6,7 +6,11 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
-        from . import revocation, schema  # noqa: F401 (registers the schema extension)
+        from . import (
+            revocation,
+            schema,  # noqa: F401  (describes the Bearer header in the OpenAPI schema)
+            token_cache,  # noqa: F401  (tombstones over a remembered token before it changes)
+        )
 
         # A password change, a deactivation, "log out everywhere": every token ends.
         revocation.connect()

@@ -2,9 +2,12 @@
 
 django-oauth-toolkit's `OAuth2Authentication` finds the token (one query, joined with
 its user and client) and answers 401 `WWW-Authenticate: Bearer realm="api"` without
-one. What it leaves to each view is the scope, and the API's views are the same in
-every chapter, so the rule lives here, where every request passes: `read` for the
-safe methods, `write` for the others. A token without it gets the 403 that RFC 6750
+one. A token seen before comes from the shared cache instead, with no query: DOT loads
+it in the validator, so that is where it is remembered (accounts/validator.py,
+accounts/token_cache.py), and every check below and DOT's runs on it each time. What
+DOT leaves to each view is the scope, and the API's views are the same in every
+chapter, so the rule lives here, where every request passes: `read` for the safe
+methods, `write` for the others. A token without it gets the 403 that RFC 6750
 (section 3.1) names, `insufficient_scope`, in the challenge too.
 """
 

@@ -10,6 +10,9 @@ names the password, and an inactive user's session loads no user.
 The admin deactivates a user inside a transaction, and on PostgreSQL a token exchange
 that raced it may still read the old row and save its tokens after this ran. So the
 same sweep runs again once the transaction commits.
+
+The access tokens' remembered answers get their tombstones first, before anything
+changes (accounts/token_cache.py): if the cache cannot be told, nothing is revoked.
 """
 
 from django.db import transaction
@@ -23,9 +26,12 @@ from oauth2_provider.models import (
 
 from api.signals import credentials_revoked
 
+from .token_cache import forget_tokens
+
 
 def end_every_token(user):
     """Every token and pending code of `user`, gone or revoked."""
+    forget_tokens(get_access_token_model().objects.filter(user=user))
     get_refresh_token_model().objects.filter(user=user, revoked__isnull=True).update(
         revoked=timezone.now()
     )

@@ -10,6 +10,8 @@
   does not count as a use.
 - A refresh token is redeemed at most once, also by parallel requests.
 - An inactive user's token is refused, even before revocation has deleted it.
+- An access token seen before is read from the shared cache, not the database
+  (accounts/token_cache.py); every check above and DOT's (expiry, scope) still runs on it.
 """
 
 from collections import OrderedDict
@@ -25,6 +27,7 @@ from oauth2_provider.models import (
 from oauthlib.oauth2.rfc6749 import errors
 
 from .models import Redemption
+from .token_cache import recall_access_token
 
 S256 = "S256"
 
@@ -110,6 +113,10 @@ class OAuth2Validator(oauth2_validators.OAuth2Validator):
             # What DOT's own revocation of the refresh token would also have ended.
             get_access_token_model().objects.filter(pk=redeemed.access_token_id).delete()
         return super()._save_bearer_token(token, request, *args, **kwargs)
+
+    def _load_access_token(self, token):
+        """DOT's query (the token with its user and client), remembered in the cache."""
+        return recall_access_token(token, super()._load_access_token)
 
     def validate_bearer_token(self, token, scopes, request):
         if not super().validate_bearer_token(token, scopes, request):

@@ -8,6 +8,7 @@ from api.base_settings import *  # noqa: F403
 from api.base_settings import (
     BASE_DIR,
     INSTALLED_APPS,
+    MIDDLEWARE,
     PRODUCTION,
     REST_FRAMEWORK,
     SPECTACULAR_SETTINGS,
@@ -24,10 +25,15 @@ INSTALLED_APPS += [
 
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     # `Authorization: Bearer <access>`, an access token this server issued. It reads the
-    # token with its user and client (one query), wants `read` for safe methods and
-    # `write` for the others, and names the 401 challenge `Bearer realm="api"`.
+    # token with its user and client (one query, none for a token seen before: it is
+    # remembered in the shared cache, accounts/token_cache.py), wants `read` for safe
+    # methods and `write` for the others, and names the 401 challenge `Bearer realm="api"`.
     "accounts.authentication.OAuth2Authentication",
 ]
+
+# A revocation that the credential cache cannot hear of is refused: on the authorization
+# server's own (non-DRF) endpoints too, that is a 503 in JSON, not a 500.
+MIDDLEWARE += ["accounts.middleware.CacheUnavailableMiddleware"]
 
 # A token from the client credentials grant has no user: the API's user-owned endpoints
 # say so in their 403, instead of DRF's bare "You do not have permission".

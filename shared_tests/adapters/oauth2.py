@@ -54,6 +54,7 @@ OAUTH2 = Login(
             "refresh-rotation",
             "password-change-revokes",
             "logout-everywhere",
+            "credential-cache",
         }
     ),
     refresh=Call(
