@@ -1,7 +1,8 @@
 """The SimpleJWT modules are the same, byte for byte, in every chapter that uses SimpleJWT.
 
 03, 04 and 05 each carry a copy of the workarounds (`simplejwt_fixes.py`), the
-revocation rules (`jwt_revocation.py`), the "log out everywhere" view, the schema
+revocation rules (`jwt_revocation.py`) and their cache (`jwt_cache.py`), the "log out
+everywhere" view, the schema
 extension and the `accounts` models and first migration that hold the revocation
 state. A fix made in one copy and not the others would make one chapter's lesson false.
 """
@@ -22,6 +23,7 @@ CHAPTERS = sorted(
 SHARED = [
     "accounts/simplejwt_fixes.py",
     "accounts/jwt_revocation.py",
+    "accounts/jwt_cache.py",
     "accounts/logout_everywhere.py",
     "accounts/jwt_schema.py",
     "accounts/migrations/0001_initial.py",

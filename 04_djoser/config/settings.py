@@ -27,8 +27,9 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     # every request, so a deactivated or deleted user's token stops working at once.
     # (accounts/jwt_revocation.py: it also refuses a token from before a password change.)
     "accounts.jwt_revocation.JWTAuthentication",
-    # `Authorization: Token <key>`, for the keys that /auth/token/login/ hands out.
-    "rest_framework.authentication.TokenAuthentication",
+    # `Authorization: Token <key>`, for the keys that /auth/token/login/ hands out: DRF's
+    # class, the key's user remembered in the shared cache (accounts/authentication.py).
+    "accounts.authentication.TokenAuthentication",
 ]
 
 SIMPLE_JWT = {

@@ -80,6 +80,15 @@ def recall(keys, load):
     return answer
 
 
+def changes_an_answer(user, update_fields):
+    """Whether saving `user` may change an answer remembered for their credentials.
+
+    A login stamps `last_login` (`update_fields=["last_login"]`), and no answer reads it:
+    a tombstone then would keep every user who just logged in out of the cache.
+    """
+    return user.pk is not None and not (update_fields and set(update_fields) <= {"last_login"})
+
+
 def forget(keys):
     """Tombstones over `keys`, before the change that revokes them is made.
 

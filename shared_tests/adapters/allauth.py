@@ -71,6 +71,7 @@ SHARED = {
     # tokens carry the user's generation (accounts/jwt_revocation.py).
     "password-change-revokes",
     "logout-everywhere",
+    "credential-cache",
     "registration",
     "email-verification",
     "password-reset",

@@ -127,6 +127,7 @@ DJOSER_JWT = Login(
             "refresh-rotation",
             "password-change-revokes",
             "logout-everywhere",
+            "credential-cache",
         }
     ),
     refresh=Call("/auth/jwt/refresh/", refresh_field="refresh", refused=TOKEN_NOT_VALID),
@@ -154,7 +155,8 @@ DJOSER_TOKEN = Login(
     sent=Header("Token"),
     challenge='Bearer realm="api"',  # JWT is the first authentication class
     capabilities=frozenset(
-        ACCOUNT_FLOWS | {"revocable", "password-change-revokes", "logout-everywhere"}
+        ACCOUNT_FLOWS
+        | {"revocable", "password-change-revokes", "logout-everywhere", "credential-cache"}
     ),
     logout=DELETE_KEY,
     logout_everywhere=DELETE_KEY,

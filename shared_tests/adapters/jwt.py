@@ -29,6 +29,7 @@ JWT = Login(
             "refresh-rotation",
             "password-change-revokes",
             "logout-everywhere",
+            "credential-cache",
         }
     ),
     refresh=Call("/api/token/refresh/", refresh_field="refresh", refused=TOKEN_NOT_VALID),

@@ -88,3 +88,14 @@ def test_reuse_in_one_login_leaves_the_other_logins_access_tokens_alone(adapter,
     client = adapter.client()
     adapter.use_access(client, laptop["access"])
     assert client.get("/api/secret/").status_code == 200, "reuse ended another login's access"
+
+
+def test_reused_refresh_token_revokes_an_access_token_already_in_use(adapter, users):
+    """In use, so its user is remembered (accounts/jwt_cache.py) when the family ends."""
+    pair = adapter.token_pair(adapter.client(), "alice", PASSWORD)
+    client = adapter.client()
+    adapter.use_access(client, pair["access"])
+    assert client.get("/api/secret/").status_code == 200, "a fresh access token was refused"
+    new_refresh(adapter.refresh(adapter.client(), pair["refresh"]))
+    adapter.refresh(adapter.client(), pair["refresh"])
+    assert client.get("/api/secret/").status_code == 401, "the reused login's access works"
