@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 
 
 class AccountsConfig(AppConfig):
@@ -6,7 +7,14 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
+        from api import user_cache  # noqa: F401  (tombstones before a user changes)
+        from api.session_cache import forget_deleted_session
+
         from . import (
             revocation,  # noqa: F401  (ends sessions when credentials are revoked)
             schema,  # noqa: F401  (registers the OpenAPI security scheme)
         )
+        from .models import UserSession
+
+        # A tombstone before any session row is deleted, one by one or by a queryset.
+        pre_delete.connect(forget_deleted_session, sender=UserSession, dispatch_uid="sessions")

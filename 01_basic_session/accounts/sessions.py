@@ -2,15 +2,19 @@
 
 Django documents this way of extending its database sessions ("Extending
 database-backed session engines"): the store names its model and fills the extra
-column from the session data each time it saves a session. Loading a session is still
-one query, by its key, so an authenticated request costs nothing more.
+column from the session data each time it saves a session. Loading a session is one
+query by its key, or none: with Redis its row is remembered in the shared cache
+(`api.session_cache`), and every deletion of a row writes a tombstone first
+(`accounts.apps`).
 """
 
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 
+from api.session_cache import RememberedSessionStore
 
-class SessionStore(DatabaseSessionStore):
+
+class SessionStore(RememberedSessionStore, DatabaseSessionStore):
     @classmethod
     def get_model_class(cls):
         from .models import UserSession

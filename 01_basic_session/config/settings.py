@@ -10,7 +10,10 @@ INSTALLED_APPS += ["accounts"]
 
 # Database sessions that also record whose they are (accounts/models.py), so that a
 # password change, a deactivation or "log out everywhere" can end all of a user's.
+# With Redis, a session's row and its user are remembered in the shared cache, so a
+# request costs no query (api/session_cache.py, api/user_cache.py); off without Redis.
 SESSION_ENGINE = "accounts.sessions"
+AUTHENTICATION_BACKENDS = ["accounts.backends.ModelBackend"]
 
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     # Basic comes first: DRF takes the 401 challenge from the first class, so an

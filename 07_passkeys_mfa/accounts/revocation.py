@@ -7,6 +7,10 @@ ending those rows' sessions ends every credential of the user. Django would alre
 refuse them after a password change or a deactivation (the session keeps a hash of the
 password, and the backend refuses inactive users); deleting them is what makes a
 re-activation revive nothing.
+
+With Redis, each deleted row first writes a tombstone over its remembered copy (the
+`pre_delete` receiver of `api.session_cache`, connected in `accounts/apps.py`); if Redis
+cannot be told, the deletion is refused (503) and nothing is ended.
 """
 
 from allauth.usersessions.models import UserSession

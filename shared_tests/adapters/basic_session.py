@@ -43,6 +43,9 @@ SESSION = Login(
             "expiry",
             "password-change-revokes",
             "logout-everywhere",
+            # With Redis the session's row and its user are remembered (api/session_cache.py,
+            # api/user_cache.py): a session seen before costs no query.
+            "credential-cache",
         }
     ),
     logout=Call("/api/auth/logout/", status=204),
