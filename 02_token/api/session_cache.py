@@ -19,6 +19,7 @@ A session whose row changed is therefore served from the database until its tomb
 expires (`2 * CREDENTIAL_CACHE_SECONDS`). With the cache off it is the store it extends.
 """
 
+from asgiref.sync import sync_to_async
 from django.utils import timezone
 
 from . import credential_cache
@@ -65,9 +66,25 @@ class RememberedSessionStore:
         self._made_here = self.session_key
 
     def save(self, must_create=False):
+        self._forget_before_rewrite(must_create)
+        super().save(must_create)
+
+    def _forget_before_rewrite(self, must_create):
         if not must_create and self.session_key and self.session_key != self._made_here:
             credential_cache.forget([session_entry(self.session_key)])
-        super().save(must_create)
+
+    # Django's async twins (`alogin`, `alogout`) take the same paths.
+
+    async def aload(self):
+        return await sync_to_async(self.load)()
+
+    async def acreate(self):
+        await super().acreate()
+        self._made_here = self.session_key
+
+    async def asave(self, must_create=False):
+        await sync_to_async(self._forget_before_rewrite)(must_create)
+        await super().asave(must_create)
 
 
 def forget_deleted_session(sender, instance, **kwargs):
