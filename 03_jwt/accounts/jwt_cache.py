@@ -11,17 +11,65 @@ revoked. That answer is remembered (`api.credential_cache`) under three keys:
 - the family's key: a reused refresh token's revoked family (`revoke_family`) does.
 
 Each tombstone is written before its change, so a request that read the database
-before it cannot put the old answer back. Identical in 03, 04 and 05 (a test keeps
-the copies in step).
+before it cannot put the old answer back.
+
+Before that, each worker remembers the access tokens it verified (`remembered_token`):
+checking a signature and the claims costs about as much as the cache read, a client
+sends the same token until it expires, and nothing but the clock can change whether the
+same bytes verify. Revocation is not that check's business: `get_user` still asks.
+
+Identical in 03, 04 and 05 (a test keeps the copies in step).
 """
+
+import functools
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.signals import setting_changed
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
+from rest_framework_simplejwt.authentication import JWTStatelessUserAuthentication
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.utils import aware_utcnow
 
 from api import credential_cache
+
+REMEMBERED_TOKENS = 4096  # verified access tokens per worker: a few MB at most
+
+# --- tokens verified, per worker ---------------------------------------------------------
+
+
+@functools.cache
+def upstream():
+    """SimpleJWT's own check of a token (made once Django's apps are ready)."""
+    return JWTStatelessUserAuthentication()
+
+
+@functools.lru_cache(maxsize=REMEMBERED_TOKENS)
+def verified(raw_token):
+    """The signature, the type and the claims; raising, it remembers nothing."""
+    return upstream().get_validated_token(raw_token)
+
+
+def remembered_token(raw_token):
+    """`raw_token` verified, once per worker, and refused once it expires."""
+    token = verified(raw_token)  # bytes from a header, str from a cookie (05)
+    try:
+        token.check_exp(current_time=aware_utcnow())  # remembered, but never past `exp`
+    except TokenError as error:
+        raise InvalidToken(error.args[0]) from None
+    return token
+
+
+@receiver(setting_changed)
+def forget_verified_tokens(setting, **kwargs):
+    """A new signing key (in tests, `override_settings`) must not accept the old tokens."""
+    if setting in ("SIMPLE_JWT", "SECRET_KEY"):
+        verified.cache_clear()
+
+
+# --- who the token's user is, in the shared cache ----------------------------------------
 
 
 def user_key(user_id):

@@ -182,8 +182,12 @@ class JWTAuthentication(jwt_authentication.JWTAuthentication):
 
     Both are read in the one query that loads the user anyway, the generation as a join
     and the family as an `EXISTS` subquery, so no request costs a query more than
-    upstream's; with a shared cache, a login seen before costs none (jwt_cache.py).
+    upstream's; with a shared cache, a login seen before costs none, and each worker
+    checks a token's signature once (jwt_cache.py).
     """
+
+    def get_validated_token(self, raw_token):
+        return jwt_cache.remembered_token(raw_token)  # verified once per worker
 
     def get_user(self, validated_token):
         payload = validated_token.payload
