@@ -6,7 +6,12 @@ thing: the same headers but for the credentials.
 
 from dataclasses import dataclass
 
+from .bench_site.stock import HEADER
 from .variants import WRITE_BODY
+
+# Every variant's paths: the baseline's and the peers' differ only by a header.
+GET_PATH = "/api/secret/"
+WRITE_PATH = "/api/customers/me/"
 
 
 @dataclass(frozen=True)
@@ -19,9 +24,12 @@ class Request:
 
 def requests_for(variant, credentials, origin):
     """The GET and the write of one variant, as a browser or an app would send them."""
-    get = Request("GET", variant.get_path, {"X-Forwarded-Proto": "https", **credentials.headers})
-    if variant.write_path is None:
+    common = {"X-Forwarded-Proto": "https"}
+    if variant.authentication:
+        common[HEADER] = variant.authentication
+    get = Request("GET", GET_PATH, {**common, **credentials.headers})
+    if not variant.write:
         return get, None
-    headers = {"X-Forwarded-Proto": "https", **credentials.write_headers}
+    headers = {**common, **credentials.write_headers}
     headers |= {"Content-Type": "application/json", "Origin": origin}
-    return get, Request("PATCH", variant.write_path, headers, WRITE_BODY)
+    return get, Request("PATCH", WRITE_PATH, headers, WRITE_BODY)

@@ -23,6 +23,7 @@ from .variants import BASELINE, first_strategy
 @dataclass(frozen=True)
 class Measured:
     default_conn_max_age: int
+    credential_cache_seconds: int  # 0: off (no Redis)
     queries: list
     results: list
 
@@ -73,4 +74,4 @@ def measure_chapter(env, folder, variants):
     other_age = 0 if default_age else 60
     other = [BASELINE, first_strategy(variants)]
     results += measure_server(env, folder, other, password, other_age, full=False)
-    return Measured(default_age, queries, results)
+    return Measured(default_age, settings.CREDENTIAL_CACHE_SECONDS, queries, results)

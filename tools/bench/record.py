@@ -58,6 +58,7 @@ def record(chapter, started, elapsed, load_before, variants, measured):
         "versions": versions(),
         "settings": {
             "default_conn_max_age": measured.default_conn_max_age,
+            "credential_cache_seconds": measured.credential_cache_seconds,
             "workers": sizes.WORKERS,
             "connections": sizes.CONNECTIONS,
             "rounds": sizes.ROUNDS,

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from shared_tests.servers import free_port, stop
 
-from .calls import Request
+from .calls import requests_for
 from .errors import BenchError
 from .sizes import PORTS, WORKERS
-from .variants import BASELINE
+from .variants import BASELINE, Credentials
 
 BOOT_TIMEOUT = 60  # seconds for gunicorn to answer
 
@@ -59,7 +59,7 @@ def gunicorn(env, folder):
 
 
 def wait_until_serving(server, port, log):
-    ping = Request("GET", BASELINE.get_path, {"X-Forwarded-Proto": "https"})
+    ping = requests_for(BASELINE, Credentials(), f"https://127.0.0.1:{port}")[0]
     deadline = time.monotonic() + BOOT_TIMEOUT
     while time.monotonic() < deadline:
         if server.poll() is not None:

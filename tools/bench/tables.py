@@ -214,7 +214,7 @@ def context(records):
             "request saying `X-Forwarded-Proto: https` (HTTPS ends at a proxy in front, so "
             "no redirect and secure cookies as in production), `DJANGO_ALLOWED_HOSTS=127.0.0.1`, "
             "throttle rates raised out of the way, SQLite in a temporary folder, "
-            "the local-memory cache.",
+            f"{cache_setup(settings)}.",
             f"- **Load:** wrk, 1 thread, {settings['connections']} connections, in its own "
             f"process on loopback. After a warm-up of {warmup(settings)} each, the "
             f"baseline and the strategies take turns, {settings['rounds']} rounds of "
@@ -225,17 +225,28 @@ def context(records):
             "is the same less the baseline's, the median of the rounds, each against the "
             "baseline's run next to it.",
             "- **Stock peers** (↳): the library's own class for the same credential, "
-            "unchanged, at `/bench/stock/.../secret/` in the same server, sent what the "
+            "unchanged, chosen by a header on the same URLs, sent what the "
             "strategy's own login answered (`tools/bench/bench_site/stock.py`).",
             "- **The other server:** a second gunicorn with the other `DJANGO_CONN_MAX_AGE` "
             "answers the GETs of the baseline and of each chapter's first strategy, in "
             f"{settings.get('other_rounds', settings['rounds'])} rounds (the connection "
             "table).",
-            "- **Baseline:** the same views at `/bench/off/...` in the same server, the "
+            "- **Baseline:** the same views at the same URLs, chosen by a header, the "
             "request's user preset instead of authenticated (`tools/bench/bench_site/`).",
             f"- **Default `DJANGO_CONN_MAX_AGE`:** {settings['default_conn_max_age']}.",
         ]
     )
+
+
+def cache_setup(settings):
+    """Redis and the credential cache, or (no Redis answered) local memory without it."""
+    seconds = settings.get("credential_cache_seconds", 0)
+    if seconds:
+        return (
+            f"Redis on loopback, with the credential cache on ({seconds} s, "
+            "`api/credential_cache.py`)"
+        )
+    return "the local-memory cache, so the credential cache off (no Redis answered)"
 
 
 def warmup(settings):

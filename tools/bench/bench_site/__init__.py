@@ -1,4 +1,4 @@
-"""A bench-only overlay on a chapter: its settings and URLs, plus the baseline routes.
+"""A bench-only overlay on a chapter: its settings, with authentication chosen per request.
 
 Nothing here ships with a chapter. The bench (tools/bench/environment.py) puts this
 folder's parent on PYTHONPATH and sets `DJANGO_SETTINGS_MODULE=bench_site.settings`

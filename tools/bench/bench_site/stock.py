@@ -1,12 +1,17 @@
 """The libraries' own authentication classes, each measured beside the strategies that
 read the same credential: what a chapter's choices cost against the stock default.
 
-Data only, so both the bench server (bench_site/urls.py routes each at
-/bench/stock/<route>/secret/) and the bench process (tools/bench/variants.py, which pairs
-a strategy with its peer) read the one list.
+Data only, so both the bench server (bench_site/authentication.py, which serves each
+where `X-Bench-Authentication: <route>` asks for it) and the bench process
+(tools/bench/variants.py, which pairs a strategy with its peer) read the one list.
 """
 
 from dataclasses import dataclass
+
+# The request header that picks the classes, and its two values besides STOCK's routes.
+HEADER = "X-Bench-Authentication"
+OFF = "off"  # the baseline: the user preset, no credential read
+STATELESS = "stateless"  # chapter 03's accounts/stateless.py
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,11 @@ STOCK = {
         "rest_framework_simplejwt.authentication.JWTAuthentication",
         "rest_framework_simplejwt",
     ),
+    "simplejwt-stateless": Stock(
+        "SimpleJWT JWTStatelessUserAuthentication",
+        "rest_framework_simplejwt.authentication.JWTStatelessUserAuthentication",
+        "rest_framework_simplejwt",
+    ),
     "dj-rest-auth-cookie": Stock(
         "dj-rest-auth JWTCookieAuthentication",
         "dj_rest_auth.jwt_auth.JWTCookieAuthentication",
@@ -48,7 +58,3 @@ STOCK = {
         "allauth.headless",
     ),
 }
-
-
-def stock_path(route):
-    return f"/bench/stock/{route}/secret/"
