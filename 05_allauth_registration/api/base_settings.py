@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "api.middleware.JSONNotFoundMiddleware",
+    "api.middleware.CacheUnavailableMiddleware",  # a refused revocation: 503, not 500
 ]
 
 TEMPLATES = [

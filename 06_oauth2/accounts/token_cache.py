@@ -83,11 +83,10 @@ def forget_saved_token(sender, instance, **kwargs):
 
 @receiver(pre_save, sender=settings.AUTH_USER_MODEL)
 def forget_tokens_of_saved_user(sender, instance, update_fields=None, **kwargs):
-    # A login stamps `last_login` only: no check reads it, and a login with the cache
+    # Not a login's `last_login` stamp: no check reads it, and a login with the cache
     # down must still work.
-    if instance.pk is None or update_fields == frozenset({"last_login"}):
-        return
-    forget_tokens(AccessToken.objects.filter(user_id=instance.pk))
+    if credential_cache.changes_an_answer(instance, update_fields):
+        forget_tokens(AccessToken.objects.filter(user_id=instance.pk))
 
 
 @receiver(pre_delete, sender=settings.AUTH_USER_MODEL)

@@ -1,7 +1,10 @@
-"""Makes Django's own 404 pages JSON, and points a slashless URL at the right one."""
+"""Makes Django's own 404 pages JSON, and points a slashless URL at the right one; a
+revocation the credential cache cannot hear of is a 503 JSON on every page."""
 
 from django.http import JsonResponse
 from django.urls import Resolver404, resolve
+
+from .credential_cache import CacheUnavailable
 
 
 class JSONNotFoundMiddleware:
@@ -32,3 +35,24 @@ class JSONNotFoundMiddleware:
         return JsonResponse(
             {"detail": detail}, status=404, json_dumps_params={"separators": (",", ":")}
         )
+
+
+class CacheUnavailableMiddleware:
+    """`CacheUnavailable` from any view, a 503 JSON: nothing was changed, try again.
+
+    DRF's views answer it themselves; Django's and the libraries' own views (the admin,
+    allauth's, django-oauth-toolkit's token endpoints) would answer a 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, CacheUnavailable):
+            return None
+        response = JsonResponse({"detail": str(exception.detail)}, status=exception.status_code)
+        response["Retry-After"] = "1"
+        return response

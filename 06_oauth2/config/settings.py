@@ -8,7 +8,6 @@ from api.base_settings import *  # noqa: F403
 from api.base_settings import (
     BASE_DIR,
     INSTALLED_APPS,
-    MIDDLEWARE,
     PRODUCTION,
     REST_FRAMEWORK,
     SPECTACULAR_SETTINGS,
@@ -30,10 +29,6 @@ REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     # methods and `write` for the others, and names the 401 challenge `Bearer realm="api"`.
     "accounts.authentication.OAuth2Authentication",
 ]
-
-# A revocation that the credential cache cannot hear of is refused: on the authorization
-# server's own (non-DRF) endpoints too, that is a 503 in JSON, not a 500.
-MIDDLEWARE += ["accounts.middleware.CacheUnavailableMiddleware"]
 
 # A token from the client credentials grant has no user: the API's user-owned endpoints
 # say so in their 403, instead of DRF's bare "You do not have permission".

@@ -22,9 +22,6 @@ from django.dispatch import receiver
 
 from . import credential_cache
 
-# Saves that change nothing a credential or a view depends on.
-UNWATCHED_FIELDS = frozenset({"last_login"})
-
 
 def user_entry(user_id):
     """Where a user is remembered (`str`: the session holds the id as a string)."""
@@ -53,9 +50,8 @@ class RememberedUserBackend:
 
 @receiver(pre_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="user_cache.saved")
 def forget_saved_user(sender, instance, update_fields=None, **kwargs):
-    if instance.pk is None or (update_fields and set(update_fields) <= UNWATCHED_FIELDS):
-        return
-    credential_cache.forget([user_entry(instance.pk)])
+    if credential_cache.changes_an_answer(instance, update_fields):  # not `last_login` alone
+        credential_cache.forget([user_entry(instance.pk)])
 
 
 @receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="user_cache.deleted")
