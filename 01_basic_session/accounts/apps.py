@@ -7,14 +7,13 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
-        from api import user_cache  # noqa: F401  (tombstones before a user changes)
-        from api.session_cache import forget_deleted_session
-
         from . import (
             revocation,  # noqa: F401  (ends sessions when credentials are revoked)
             schema,  # noqa: F401  (registers the OpenAPI security scheme)
+            user_cache,  # noqa: F401  (tombstones before a user changes)
         )
         from .models import UserSession
+        from .session_cache import forget_deleted_session
 
         # A tombstone before any session row is deleted, one by one or by a queryset.
         pre_delete.connect(forget_deleted_session, sender=UserSession, dispatch_uid="sessions")

@@ -6,7 +6,7 @@ session, but the session itself would work again once the account is switched ba
 A Basic client needs nothing here: its credential is the password, checked every time.
 
 With Redis, each deleted row first writes a tombstone over its remembered copy (the
-`pre_delete` receiver of `api.session_cache`, connected in `accounts/apps.py`); if Redis
+`pre_delete` receiver of `accounts.session_cache`, connected in `accounts/apps.py`); if Redis
 cannot be told, the deletion is refused (503) and nothing is ended.
 
 A flow that lets the person who changed the password carry on, such as the admin's own

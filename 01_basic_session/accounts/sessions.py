@@ -4,14 +4,14 @@ Django documents this way of extending its database sessions ("Extending
 database-backed session engines"): the store names its model and fills the extra
 column from the session data each time it saves a session. Loading a session is one
 query by its key, or none: with Redis its row is remembered in the shared cache
-(`api.session_cache`), and every deletion of a row writes a tombstone first
+(`accounts.session_cache`), and every deletion of a row writes a tombstone first
 (`accounts.apps`).
 """
 
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 
-from api.session_cache import RememberedSessionStore
+from .session_cache import RememberedSessionStore
 
 
 class SessionStore(RememberedSessionStore, DatabaseSessionStore):

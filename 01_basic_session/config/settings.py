@@ -11,7 +11,7 @@ INSTALLED_APPS += ["accounts"]
 # Database sessions that also record whose they are (accounts/models.py), so that a
 # password change, a deactivation or "log out everywhere" can end all of a user's.
 # With Redis, a session's row and its user are remembered in the shared cache, so a
-# request costs no query (api/session_cache.py, api/user_cache.py); off without Redis.
+# request costs no query (accounts/session_cache.py, accounts/user_cache.py); off without Redis.
 SESSION_ENGINE = "accounts.sessions"
 AUTHENTICATION_BACKENDS = ["accounts.backends.ModelBackend"]
 

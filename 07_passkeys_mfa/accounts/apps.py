@@ -14,10 +14,14 @@ class AccountsConfig(AppConfig):
         # user_cache: a tombstone over a remembered user before it is saved or deleted.
         from django.contrib.sessions.models import Session
 
-        from api import user_cache  # noqa: F401
-        from api.session_cache import forget_deleted_session
-
-        from . import revocation, schema, webauthn_origin, webauthn_sign_count  # noqa: F401
+        from . import (  # noqa: F401
+            revocation,
+            schema,
+            user_cache,
+            webauthn_origin,
+            webauthn_sign_count,
+        )
+        from .session_cache import forget_deleted_session
 
         # A tombstone before any session row is deleted, one by one or by a queryset.
         pre_delete.connect(forget_deleted_session, sender=Session, dispatch_uid="sessions")

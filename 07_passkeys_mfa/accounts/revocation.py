@@ -9,7 +9,7 @@ password, and the backend refuses inactive users); deleting them is what makes a
 re-activation revive nothing.
 
 With Redis, each deleted row first writes a tombstone over its remembered copy (the
-`pre_delete` receiver of `api.session_cache`, connected in `accounts/apps.py`); if Redis
+`pre_delete` receiver of `accounts.session_cache`, connected in `accounts/apps.py`); if Redis
 cannot be told, the deletion is refused (503) and nothing is ended.
 """
 

@@ -31,10 +31,10 @@ MIDDLEWARE += [
 ]
 
 # allauth's backend logs in by username or by email (and serves the admin login too).
-# With Redis, the user a session names is remembered in the shared cache (api/user_cache.py).
+# With Redis, the user a session names is remembered in the shared cache (accounts/user_cache.py).
 AUTHENTICATION_BACKENDS = ["accounts.backends.AuthenticationBackend"]
 # Django's database sessions; with Redis each row is remembered in the shared cache, so
-# a session seen before (cookie or app token) costs no query (api/session_cache.py).
+# a session seen before (cookie or app token) costs no query (accounts/session_cache.py).
 SESSION_ENGINE = "accounts.sessions"
 
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [

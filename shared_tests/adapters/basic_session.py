@@ -43,8 +43,8 @@ SESSION = Login(
             "expiry",
             "password-change-revokes",
             "logout-everywhere",
-            # With Redis the session's row and its user are remembered (api/session_cache.py,
-            # api/user_cache.py): a session seen before costs no query.
+            # With Redis the session's row and its user are remembered (accounts/session_cache.py,
+            # accounts/user_cache.py): a session seen before costs no query.
             "credential-cache",
         }
     ),

@@ -85,8 +85,8 @@ SHARED = {
     # session of the user, and with them the app's tokens (accounts/revocation.py).
     "password-change-revokes",
     "logout-everywhere",
-    # With Redis the session's row and its user are remembered (api/session_cache.py,
-    # api/user_cache.py): a session seen before, by cookie or by token, costs no query.
+    # With Redis the session's row and its user are remembered (accounts/session_cache.py,
+    # accounts/user_cache.py): a session seen before, by cookie or by token, costs no query.
     "credential-cache",
     # Sign-up at auth/signup; mandatory verification, by a code mailed to the address
     # (CodeAdapter below).

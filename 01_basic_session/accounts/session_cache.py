@@ -17,12 +17,14 @@ What may end or change a remembered row writes a tombstone over it first:
 
 A session whose row changed is therefore served from the database until its tombstone
 expires (`2 * CREDENTIAL_CACHE_SECONDS`). With the cache off it is the store it extends.
+
+Identical in 01 and 07, the two session chapters (a test keeps the copies in step).
 """
 
 from asgiref.sync import sync_to_async
 from django.utils import timezone
 
-from . import credential_cache
+from api import credential_cache
 
 
 def session_entry(session_key):

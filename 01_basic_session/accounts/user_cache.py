@@ -5,8 +5,8 @@ query on every request. `RememberedUserBackend` keeps that answer with
 `api.credential_cache`; Django still checks the session's password hash against the
 remembered user, so that check needs the remembered user to be current.
 
-Hence the receivers below, connected when a chapter imports this module (its `accounts`
-app does, in `ready()`; a chapter that does not is untouched). Before a user is saved
+Hence the receivers below, connected when `accounts` imports this module in `ready()`.
+Before a user is saved
 or deleted they write a tombstone over the remembered user: a new password (or a new
 hash of the same one), `is_active`, `is_staff`, any field a view may read. If the cache
 cannot be told, the save is refused (`CacheUnavailable`) and nothing changes.
@@ -14,13 +14,15 @@ cannot be told, the save is refused (`CacheUnavailable`) and nothing changes.
 One save is let through: a login's `last_login` alone. A tombstone there would keep the
 new session's user out of the cache for two cache lifetimes after every login, and a
 remembered user may show the previous `last_login` for `CREDENTIAL_CACHE_SECONDS`.
+
+Identical in 01 and 07, the two session chapters (a test keeps the copies in step).
 """
 
 from django.conf import settings
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 
-from . import credential_cache
+from api import credential_cache
 
 
 def user_entry(user_id):
