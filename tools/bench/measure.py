@@ -40,7 +40,8 @@ def measure_server(env, folder, variants, password, conn_max_age, full):
             plan = [(v, requests[v.name][index]) for v in variants if requests[v.name][index]]
             runs = load_rounds(server, port, plan, ROUNDS if full else OTHER_ROUNDS)
             profiled = PROFILE and full and kind == "get"
-            shares = profile(server, port, plan, folder) if profiled else {}
+            ours = [(v, request) for v, request in plan if not v.peer_of]  # peers: no profile
+            shares = profile(server, port, ours, folder) if profiled else {}
             for variant, _ in plan:
                 result = summary(variant, kind, runs[variant.name], runs[BASELINE.name])
                 result["conn_max_age"] = conn_max_age

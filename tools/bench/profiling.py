@@ -21,6 +21,7 @@ BUCKETS = [
     ("run the SQL", ("backends/utils.py", "backends/sqlite3/base.py", "psycopg")),
     ("hash the password", ("pbkdf2", "hashers.py")),
     ("check the JWT", ("/jwt/", "rest_framework_simplejwt/tokens.py", "simplejwt/backends.py")),
+    ("read the shared cache (Redis)", ("/redis/", "django/core/cache/", "hiredis")),
     ("build the query and the objects (ORM)", ("django/db/models/",)),
     ("the rest of authentication", ("perform_authentication",)),
 ]
