@@ -39,3 +39,8 @@ class ReusedClientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
+
+    def make_and_validate_key(self, key, version=None):
+        """Without `validate_key`, whose warnings are about memcached's limits (250
+        characters, no spaces), not Redis's: every key read paid for them."""
+        return self.make_key(key, version=version)
