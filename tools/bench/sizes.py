@@ -4,13 +4,14 @@ In one place because the record (record.py) writes them beside the results: a nu
 only comparable with another measured the same way.
 
 How long, with the defaults: per chapter, the first server loads each GET (baseline,
-strategies, their stock peers, stateless JWT) and each write for ROUNDS x SECONDS = 6 s;
-the other server the baseline's GET and the first strategy's for OTHER_ROUNDS x SECONDS
-= 4 s; Basic once per endpoint and server for SHORT_SECONDS. Over the 7 chapters that is
-28 GETs and 17 writes (270 s), 14 GETs on the other server (56 s) and Basic (6 s):
-about 5.6 min of wrk, and some 70 s of setting up (virtualenvs, migrations, logins,
-gunicorn), so about 6.8 min. BENCH_PROFILE=1 adds one SECONDS run per GET of the first
-server, 28 x 2 s and py-spy's start: about 1 min more.
+strategies, their stock peers, stateless JWT and its peer) and each write for ROUNDS x
+SECONDS = 6 s; the other server the baseline's GET and the first strategy's for
+OTHER_ROUNDS x SECONDS = 4 s; Basic once per endpoint and server for SHORT_SECONDS. Over
+the 7 chapters that is 29 GETs and 17 writes (276 s), 14 GETs on the other server (56 s)
+and Basic (6 s): about 5.6 min of wrk, and some 80 s of setting up (virtualenvs,
+migrations, logins, gunicorn), so about 7 min. BENCH_PROFILE=1 adds one SECONDS run per
+GET of ours (20 x 2 s; the stock peers are not sampled) and py-spy's start: under a
+minute more.
 """
 
 import os
