@@ -28,4 +28,3 @@ COPIES = {
 def test_copied_module_matches_the_original(module):
     original, copy = (ROOT / chapter / module for chapter in COPIES[module])
     assert copy.read_bytes() == original.read_bytes(), f"{copy} differs from {original}"
-

@@ -10,8 +10,6 @@ or a session row is valid in both.
 import json
 from dataclasses import dataclass, field
 
-from django.conf import settings  # lazy: read once the process is the chapter
-
 from .bench_site.stock import OFF, STATELESS, STOCK
 
 # The write: the caller's profile, as a single-page client would save it.
@@ -86,6 +84,8 @@ BASELINE = Variant("Authentication off", None, authentication=OFF)
 def remembered(adapter):
     """Whether a warm request of this login costs no query: its credential is remembered
     in the shared cache (`credential-cache`), and the cache is on (Redis answered)."""
+    from django.conf import settings  # here: the tools' own tests run without Django
+
     return "credential-cache" in adapter.capabilities and settings.CREDENTIAL_CACHE_SECONDS > 0
 
 
