@@ -15,7 +15,7 @@ from pathlib import PurePath
 import pytest
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 
 # The tables migrating filled; the rest is emptied after every test.
 _reference_tables = set()
@@ -46,11 +46,22 @@ def tables_with_rows():
 
 
 def empty_test_tables():
-    """Deletes what tests wrote: every table but those migrating filled."""
+    """Deletes what tests wrote: every table but those migrating filled.
+
+    On PostgreSQL with `DELETE` in one transaction, not Django's `TRUNCATE`, which makes
+    every table's files anew: some 40 ms a test with allauth's two dozen tables, against
+    about 1 ms. Django's foreign keys there are deferred, so the order does not matter.
+    """
     tables = sorted(tables_with_rows() - _reference_tables)
-    if tables:
-        flush = connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
-        connection.ops.execute_sql_flush(flush)
+    if not tables:
+        return
+    if connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+        return
+    flush = connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
+    connection.ops.execute_sql_flush(flush)
 
 
 def create_if_missing():
