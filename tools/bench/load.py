@@ -7,6 +7,7 @@ and printing its numbers as JSON; the CPU around each run comes from cpu.py.
 import json
 import os
 import subprocess
+import time
 from pathlib import Path
 
 from . import profiling
@@ -16,6 +17,9 @@ from .server import check, worker_pids
 from .sizes import CONNECTIONS, ROUNDS, SECONDS, SHORT_SECONDS, WARMUP_REQUESTS
 
 WRK_SCRIPT = Path(__file__).with_name("wrk.lua")
+# After a slow variant (Basic: ~0.2 s of PBKDF2 a request), how long its last requests may
+# still run in the workers once wrk stops: the next variant must not pay for them.
+SETTLE_SECONDS = 1
 
 
 def wrk(port, request, seconds):
@@ -80,7 +84,14 @@ def load_rounds(server, port, plan, rounds=ROUNDS):
                 continue  # one run of SHORT_SECONDS is plenty
             seconds = SHORT_SECONDS if variant.short else SECONDS
             runs[variant.name].append(load(server, port, request, seconds))
+            settle(variant)
     return runs
+
+
+def settle(variant):
+    """Lets a slow variant's requests in flight finish before the next run starts."""
+    if variant.short:
+        time.sleep(SETTLE_SECONDS)
 
 
 def profile(server, port, plan, folder):
@@ -93,5 +104,6 @@ def profile(server, port, plan, folder):
         seconds = SHORT_SECONDS if variant.short else SECONDS
         with profiling.sampling(worker_pids(server), seconds, folder) as samples:
             wrk(port, request, seconds)
+        settle(variant)  # before the next variant's samples start
         shares[variant.name] = profiling.breakdown(samples.stacks())
     return shares
