@@ -16,6 +16,10 @@ The price is revocation: an answer remembered before a logout must not outlive i
   that comes back could be served again.
 - If the cache cannot be read, the request asks the database: slower, never wrong.
 
+A worker also keeps its own copy of what it read, served with no round trip until Redis
+pushes that one of its keys changed (`api.near_cache`); `forget` waits until every
+worker has been told.
+
 Only with a cache every worker shares. With local memory each worker keeps its own copy,
 and a tombstone written by one worker never reaches the copies of the others, so
 `CREDENTIAL_CACHE_SECONDS` is 0 (off) there (api/base_settings.py).
@@ -28,6 +32,8 @@ from django.conf import settings
 from django.core.cache import cache
 from rest_framework import status
 from rest_framework.exceptions import APIException
+
+from . import near_cache
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +56,7 @@ def seconds():
 
 def key(kind, value):
     """The cache key of one credential: a digest, so no secret is ever a key in Redis."""
-    return "credential:" + hashlib.sha256(f"{kind}\0{value}".encode()).hexdigest()
+    return near_cache.PREFIX + hashlib.sha256(f"{kind}\0{value}".encode()).hexdigest()
 
 
 def recall(keys, load):
@@ -62,12 +68,17 @@ def recall(keys, load):
     """
     if not seconds():
         return load()
+    kept = near_cache.get(keys)  # this worker's own copy, while Redis would push a change
+    if kept is not near_cache.MISSING:
+        return kept
+    ticket = near_cache.ticket()
     try:
         found = cache.get_many(keys)
     except Exception:  # the cache is down: the database decides
         logger.warning("credential cache unreadable; asking the database", exc_info=True)
         return load()
     if len(found) == len(keys) and TOMBSTONE not in found.values():
+        near_cache.keep(keys, found[keys[0]], ticket, seconds())
         return found[keys[0]]
     answer = load()
     if TOMBSTONE not in found.values():  # `add`, so a tombstone written meanwhile stays
@@ -99,6 +110,7 @@ def forget(keys):
         return
     try:
         cache.set_many(dict.fromkeys(keys, TOMBSTONE), 2 * seconds())
+        near_cache.settle()  # by its end, every worker has heard of the tombstones
     except Exception as error:
         logger.error("credential cache unwritable: revocation refused", exc_info=True)
         raise CacheUnavailable() from error

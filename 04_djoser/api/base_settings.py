@@ -127,6 +127,11 @@ else:
 CREDENTIAL_CACHE_SECONDS = (
     env_int("DJANGO_CREDENTIAL_CACHE_SECONDS", 60) if os.environ.get("REDIS_URL") else 0
 )
+# Each worker also keeps a copy of the answers it read from Redis, until Redis tells it
+# that their key changed (api/near_cache.py): up to this many; 0 turns the copies off.
+CREDENTIAL_NEAR_CACHE_SIZE = (
+    env_int("DJANGO_CREDENTIAL_NEAR_CACHE_SIZE", 4096) if CREDENTIAL_CACHE_SECONDS else 0
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,11 +1,12 @@
 """A revocation reaches every worker at once, with the credential remembered in Redis.
 
 Four workers share Redis, where each chapter remembers who a credential belongs to
-(api/credential_cache.py). The credential is used until it is remembered, then its
-user is deactivated, saved as the admin's form saves it, and the very next requests,
-spread over every worker, are all refused: the revocation's latency is 0. (Logout and
-"log out everywhere" across workers are the suite's own revocation tests, which
-`http_production` runs against two gunicorn workers sharing Redis.)
+(api/credential_cache.py), and each worker keeps a copy of what it read until Redis
+tells it the key changed (api/near_cache.py). The credential is used until every worker
+holds a copy, then its user is deactivated, saved as the admin's form saves it, and the
+very next requests, spread over every worker, are all refused: the revocation's latency
+is 0. (Logout and "log out everywhere" across workers are the suite's own revocation
+tests, which `http_production` runs against two gunicorn workers sharing Redis.)
 """
 
 from collections import Counter
@@ -54,6 +55,8 @@ def logged_in(server, adapter):
     adapter.login(client, "victim", PASSWORD)
     headers = adapter.sent_headers(client, unsafe=False)
     assert statuses(server, headers) == {200: SPREAD}, "a fresh credential was refused"
+    # Read from Redis now, so each worker keeps its own copy (api/near_cache.py).
+    assert statuses(server, headers) == {200: SPREAD}, "a remembered credential was refused"
     return client, headers
 
 
