@@ -24,6 +24,7 @@ from .variants import BASELINE, first_strategy
 class Measured:
     default_conn_max_age: int
     credential_cache_seconds: int  # 0: off (no Redis)
+    near_cache_size: int  # how many answers each worker keeps a copy of (api/near_cache.py)
     queries: list
     results: list
 
@@ -75,4 +76,5 @@ def measure_chapter(env, folder, variants):
     other_age = 0 if default_age else 60
     other = [BASELINE, first_strategy(variants)]
     results += measure_server(env, folder, other, password, other_age, full=False)
-    return Measured(default_age, settings.CREDENTIAL_CACHE_SECONDS, queries, results)
+    cache = settings.CREDENTIAL_CACHE_SECONDS, getattr(settings, "CREDENTIAL_NEAR_CACHE_SIZE", 0)
+    return Measured(default_age, *cache, queries, results)

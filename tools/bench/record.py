@@ -59,6 +59,7 @@ def record(chapter, started, elapsed, load_before, variants, measured):
         "settings": {
             "default_conn_max_age": measured.default_conn_max_age,
             "credential_cache_seconds": measured.credential_cache_seconds,
+            "near_cache_size": measured.near_cache_size,
             "workers": sizes.WORKERS,
             "connections": sizes.CONNECTIONS,
             "rounds": sizes.ROUNDS,

@@ -241,12 +241,15 @@ def context(records):
 def cache_setup(settings):
     """Redis and the credential cache, or (no Redis answered) local memory without it."""
     seconds = settings.get("credential_cache_seconds", 0)
-    if seconds:
-        return (
-            f"Redis on loopback, with the credential cache on ({seconds} s, "
-            "`api/credential_cache.py`)"
-        )
-    return "the local-memory cache, so the credential cache off (no Redis answered)"
+    if not seconds:
+        return "the local-memory cache, so the credential cache off (no Redis answered)"
+    setup = (
+        f"Redis on loopback, with the credential cache on ({seconds} s, `api/credential_cache.py`)"
+    )
+    copies = settings.get("near_cache_size", 0)  # absent from records made before the copies
+    if copies:
+        setup += f" and each worker's copies of it (up to {copies:,}, `api/near_cache.py`)"
+    return setup
 
 
 def warmup(settings):
