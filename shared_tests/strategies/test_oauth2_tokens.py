@@ -82,6 +82,15 @@ def test_token_in_the_query_string_is_not_read(users):
     assert response.status_code == 401
 
 
+def test_token_in_a_form_body_is_not_read(users):
+    """RFC 6750 section 2.2 allows it, RFC 9700 section 4.3.2 prefers the header; only
+    the header is read (accounts/authentication.py)."""
+    access = tokens()["access_token"]
+    body = {"title": "from a form", "access_token": access}
+    response = new_client().post("/api/todos/", body, format="multipart")
+    assert response.status_code == 401
+
+
 # --- refresh -----------------------------------------------------------------------------
 
 
