@@ -5,8 +5,8 @@ serves it without a round trip, until Redis pushes that the key changed
 (`api/near_cache.py`). These tests hold the copies to that: a change made by anyone
 drops them before the next lookup, and whenever the worker cannot be sure it has heard
 everything (a flush, a lost connection, too much news at once, news during a read), it
-keeps nothing. They need Redis, so they run in the `postgres` and production sessions
-and skip in the default suite.
+keeps nothing. They need Redis, so they run in the `postgres` session and skip in the
+default suite.
 """
 
 import pickle
@@ -27,8 +27,8 @@ pytestmark = [
 ]
 
 KEY = credential_cache.key("test", "a credential")
-TRIES = 50
 OTHER = credential_cache.key("test", "another credential")
+TRIES = 50  # attempts at a test of a copy that pushes from elsewhere may disturb
 
 
 class Loads:
