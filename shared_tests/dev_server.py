@@ -3,17 +3,17 @@
 The dev server answers each request in its own thread with its own connection, as the
 red team's runserver did. The test database (SQLite in memory) is copied to a file the
 server opens, so the users a test made are there, and parallel requests race for real.
+The server is forked from the suite's fork server (shared_tests/processes.py), where
+Django is imported already: it starts as fresh as `python manage.py runserver` would.
 """
 
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection
 
+from .processes import start_in_chapter
 from .servers import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,12 +41,8 @@ def serve_database_copy(folder, ports):
     env = {name: value for name, value in os.environ.items() if not name.startswith(CLEARED)}
     env |= {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
     env |= FAST_HASHER | GENEROUS
-    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"]
-    command += ["--noreload", "--skip-checks"]
+    command = ["manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"]
     log_path = folder / "runserver.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+    process = start_in_chapter(command, env, log_path)
     wait_for_port(process, log_path, port, BOOT_TIMEOUT)
     return f"http://127.0.0.1:{port}", process

@@ -7,8 +7,15 @@ nothing of the chapter's, then forks once per request: each child applies its ow
 environment and working folder and only then reads the settings, so it starts as fresh
 as `python <args>` would, its settings read from its own environment.
 
-Requests are JSON lines on stdin, `{"args": [...], "env": {...}, "cwd": "..."}`; each
-answer is a JSON line on stdout, `{"returncode": int, "stdout": str, "stderr": str}`.
+Requests are JSON lines on stdin; each answer is one JSON line on stdout:
+
+- `{"args": [...], "env": {...}, "cwd": "..."}` runs the process to its end and answers
+  `{"returncode": int, "stdout": str, "stderr": str}`;
+- the same with `"log": "path"` starts a process that keeps running (a server), its output
+  written to that file, and answers `{"pid": int}` at once;
+- `{"ended": pid}` answers that process's `{"returncode": int}` if it has ended, else
+  `{"returncode": null}`. It stays this one's child until then, so no other process
+  can take its number while the tests may still signal it.
 """
 
 import builtins
@@ -64,6 +71,9 @@ def child(request, out, err):
     """In the forked child: becomes the requested process, then exits with its status."""
     os.dup2(out.fileno(), 1)
     os.dup2(err.fileno(), 2)
+    # What `python` makes of PYTHONPATH at start-up, ahead of the script's folder's entry.
+    extra = [path for path in request["env"].get("PYTHONPATH", "").split(os.pathsep) if path]
+    sys.path[1:1] = extra
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     sys.stdin = open(0, closefd=False)  # noqa: SIM115
@@ -79,25 +89,49 @@ def child(request, out, err):
         os._exit(status)
 
 
+def fork(request, out, err):
+    """Forks a child that becomes the requested process; answers its pid."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        child(request, out, err)
+    return pid
+
+
+def run_to_end(request):
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        _, status = os.waitpid(fork(request, out, err), 0)
+        answer = {"returncode": os.waitstatus_to_exitcode(status)}
+        for name, file in (("stdout", out), ("stderr", err)):
+            file.seek(0)
+            answer[name] = file.read().decode(errors="replace")
+    return answer
+
+
+def start(request):
+    with open(request["log"], "ab") as log:
+        return {"pid": fork(request, log, log)}
+
+
+def ended(request):
+    pid, status = os.waitpid(request["ended"], os.WNOHANG)
+    return {"returncode": os.waitstatus_to_exitcode(status) if pid else None}
+
+
+def answer(request):
+    if "ended" in request:
+        return ended(request)
+    return start(request) if "log" in request else run_to_end(request)
+
+
 def serve():
     sys.path[0] = os.getcwd()  # the chapter's folder, as for `python manage.py`, not ours
     for module in PREIMPORTED:
         with contextlib.suppress(ImportError):
             importlib.import_module(module)
     for line in sys.stdin:
-        request = json.loads(line)
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:
-                child(request, out, err)
-            _, status = os.waitpid(pid, 0)
-            answer = {"returncode": os.waitstatus_to_exitcode(status)}
-            for name, file in (("stdout", out), ("stderr", err)):
-                file.seek(0)
-                answer[name] = file.read().decode(errors="replace")
-        print(json.dumps(answer), flush=True)
+        print(json.dumps(answer(json.loads(line))), flush=True)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ import datetime
 import hashlib
 import hmac
 import subprocess
-import sys
 
 import pytest
 from django.apps import apps
@@ -31,7 +30,7 @@ from django.core import signing
 from api.secret_key import FILE_NAME, local_secret_key
 
 from ..conftest import PASSWORD
-from ..processes import run_in_chapter, settings_values
+from ..processes import clean_environment, run_in_chapter, settings_values, start_in_chapter
 from ..repository_keys import HISTORICAL_KEYS, ROOT, candidate_keys
 
 # PyJWT warns about every short candidate key; short keys are exactly what is tried here.
@@ -212,16 +211,11 @@ def test_workers_starting_together_agree_on_one_key(tmp_path):
         "import pathlib, sys; from api.secret_key import local_secret_key; "
         "print(local_secret_key(pathlib.Path(sys.argv[1])))"
     )
-    starts = [
-        subprocess.Popen(
-            [sys.executable, "-c", code, str(tmp_path)],
-            cwd=settings.BASE_DIR,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(8)
-    ]
-    keys = {process.communicate()[0].strip() for process in starts}
+    logs = [tmp_path / f"start-{n}.log" for n in range(8)]
+    args = ["-c", code, str(tmp_path)]
+    starts = [start_in_chapter(args, clean_environment(), log) for log in logs]
+    assert [process.wait(timeout=60) for process in starts] == [0] * 8, "every start succeeds"
+    keys = {log.read_text().strip() for log in logs}
     assert len(keys) == 1, f"one key for all eight processes, not {len(keys)}"
     assert len(next(iter(keys))) == 50, "a key of 50 characters"
 
