@@ -1,4 +1,5 @@
-"""Runs the chapter in a fresh process, for settings that are fixed at import time.
+"""Runs the chapter in a fresh process, for settings that are fixed at import time, and
+starts the servers the SQLite races run against.
 
 On Linux the processes are forked from one that has Django imported already
 (`fork_server.py`): each is as fresh as a new `python`, for a fifth of the start-up cost.
@@ -101,7 +102,7 @@ class Forked:
         self._signal(signal.SIGKILL)
 
     def _signal(self, number):
-        if self.returncode is None:  # until it is reaped, the pid is still this process's
+        if self.returncode is None:  # not yet reaped: the pid still names this process
             os.kill(self.pid, number)
 
 
