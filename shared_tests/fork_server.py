@@ -45,13 +45,18 @@ PREIMPORTED = [
 
 
 def run(args):
-    """What `python *args` does: a script or `-c code`; answers the exit status."""
+    """What `python *args` does: a script, `-c code` or `-m module`; answers the exit
+    status."""
     try:
         if args[0] == "-c":
             sys.argv = ["-c", *args[2:]]
             sys.path[0] = ""
             code = compile(args[1], "<string>", "exec")
             exec(code, {"__name__": "__main__", "__builtins__": builtins})
+        elif args[0] == "-m":
+            sys.argv = [args[1], *args[2:]]  # runpy puts the module's file first
+            sys.path[0] = os.getcwd()
+            runpy.run_module(args[1], run_name="__main__", alter_sys=True)
         else:
             sys.argv = list(args)
             sys.path[0] = os.path.dirname(os.path.abspath(args[0]))

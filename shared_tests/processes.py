@@ -1,5 +1,6 @@
 """Runs the chapter in a fresh process, for settings that are fixed at import time, and
-starts the servers the SQLite races run against.
+starts its servers: the threaded one the SQLite races run against, the HTTP runs' (see
+transport/served.py) and the production tests' gunicorns.
 
 On Linux the processes are forked from one that has Django imported already
 (`fork_server.py`): each is as fresh as a new `python`, for a fifth of the start-up cost.

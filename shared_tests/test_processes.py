@@ -1,7 +1,8 @@
 """The suite's fresh processes (shared_tests/processes.py): run to the end, or started.
 
-The threaded dev server and the key-file race start their processes through
-`start_in_chapter`, forked from the fork server on Linux. These are the promises they
+The servers (the threaded dev server, gunicorn, runserver for the HTTP runs) and the
+key-file race start their processes through `start_in_chapter`, forked from the fork
+server on Linux. These are the promises they
 rely on: the output reaches the log, the exit status comes back, and a stop stops.
 """
 
@@ -27,6 +28,13 @@ def test_a_started_process_writes_its_log_and_answers_its_exit_status(tmp_path):
     )
     assert process.wait(timeout=30) == 4, "the exit status of the process"
     assert log.read_text() == "started\n"
+
+
+def test_a_started_module_runs_as_its_main_with_its_arguments(tmp_path):
+    log = tmp_path / "module.log"
+    process = start_in_chapter(["-m", "calendar", "2026", "1"], clean_environment(), log)
+    assert process.wait(timeout=30) == 0, log.read_text()
+    assert "January 2026" in log.read_text(), "`python -m calendar 2026 1` prints that month"
 
 
 def test_a_started_process_reads_its_own_environment(tmp_path):

@@ -5,15 +5,13 @@ suite never collects them: only `nox -s workers` sets PRODUCTION_TESTS=1.
 """
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
+from shared_tests.processes import start_in_chapter
 from shared_tests.servers import free_port, stop, wait_for_log
 
 from .gunicorn_hooks import READY
@@ -70,20 +68,14 @@ def gunicorn(tmp_path):
             name: value for name, value in os.environ.items() if not name.startswith(INHERITED)
         }
         command = [
-            *(sys.executable, "-m", "gunicorn", "config.wsgi"),
+            *("-m", "gunicorn", "config.wsgi"),
             *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
             *("--max-requests", "0"),  # no worker restarts: a restart resets its counters
             "--no-control-socket",  # its default path is shared by every gunicorn here
             *("--config", str(HERE / "gunicorn_hooks.py")),
         ]
-        with log.open("w") as output:
-            process = subprocess.Popen(
-                command,
-                cwd=settings.BASE_DIR,
-                env={**clean, **env},
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
+        # Forked where the suite forks (processes.py): each worker finds Django imported.
+        process = start_in_chapter(command, {**clean, **env}, log)
         processes.append(process)
         wait_until_ready(process, log, workers)
         return f"http://127.0.0.1:{port}"

@@ -14,13 +14,12 @@ runs in process only). It starts once per run, after the database is migrated.
 """
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from ..processes import start_in_chapter
 from ..servers import free_port, stop, wait_for_log, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,10 +61,11 @@ def production_settings():
 
 
 def command(mode, port):
+    """The server's `python` arguments; it is forked where the suite forks (processes.py)."""
     if mode == "runserver":
-        return [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+        return ["manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
     return [
-        *(sys.executable, "-m", "gunicorn", "config.wsgi"),
+        *("-m", "gunicorn", "config.wsgi"),
         *("--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)),
         "--no-control-socket",  # its default path is shared by every gunicorn here
         *("--config", str(HOOKS)),
@@ -84,14 +84,7 @@ def served_chapter(request, django_db_setup, tmp_path_factory):
     mode = config.getoption("serve")
     port = config.getoption("base_url").rsplit(":", 1)[1]
     log = tmp_path_factory.mktemp("served") / f"{mode}.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            command(mode, port),
-            cwd=settings.BASE_DIR,
-            env=server_environment(mode),
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+    process = start_in_chapter(command(mode, port), server_environment(mode), log)
     try:
         if mode == "gunicorn":
             from ..production.gunicorn_hooks import READY
