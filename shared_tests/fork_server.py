@@ -54,7 +54,7 @@ def run(args):
             code = compile(args[1], "<string>", "exec")
             exec(code, {"__name__": "__main__", "__builtins__": builtins})
         elif args[0] == "-m":
-            sys.argv = [args[1], *args[2:]]  # runpy puts the module's file first
+            sys.argv = [args[1], *args[2:]]  # runpy makes argv[0] the module's file
             sys.path[0] = os.getcwd()
             runpy.run_module(args[1], run_name="__main__", alter_sys=True)
         else:

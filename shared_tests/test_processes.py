@@ -2,8 +2,8 @@
 
 The servers (the threaded dev server, gunicorn, runserver for the HTTP runs) and the
 key-file race start their processes through `start_in_chapter`, forked from the fork
-server on Linux. These are the promises they
-rely on: the output reaches the log, the exit status comes back, and a stop stops.
+server on Linux. These are the promises they rely on: the output reaches the log, the
+exit status comes back, and a stop stops.
 """
 
 import signal
