@@ -7,6 +7,9 @@ logout post form-encoded bodies, as the OAuth endpoints read them.
 """
 
 import datetime
+import threading
+
+from django.db import connections
 
 from ..strategies.oauth2_flows import LOGIN_PAGE, PUBLIC_CLIENT, login_with_code_flow
 from .adapter import Adapter
@@ -33,6 +36,11 @@ def register_demo_clients(*user):
 
 def log_in(client, username, password, **extra):
     register_demo_clients()
+    if threading.current_thread() is not threading.main_thread():
+        # A race logs in from many threads. Each opened its own database connection,
+        # which outlives the thread (Django closes a request's, not a thread's), and
+        # PostgreSQL then refuses to drop the test database: this thread's, closed now.
+        connections.close_all()
     return login_with_code_flow(client, username, password, **extra)
 
 
